@@ -1,0 +1,183 @@
+"""What `hotline check` enforces on a loaded dataset, beyond the per-record schema.
+
+Errors make the data unusable (the check fails); warnings are shown but pass.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from .dataset import Dataset
+from .model import NATIONAL, Hotline, NumberKind, PhoneNumber, Scope
+
+STALE_AFTER = timedelta(days=365)
+GEOGRAPHIC_KINDS = (NumberKind.landline, NumberKind.short_with_area_code)
+
+
+@dataclass
+class Report:
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    stats: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def is_12356(record: Hotline) -> bool:
+    return record.id == "12356" or record.id.startswith("12356-")
+
+
+def _expected_place(dataset: Dataset, record: Hotline, number: PhoneNumber) -> tuple[str, list[str]] | None:
+    """(label, names the geocoder may print, area codes) for where this number should be."""
+    code = number.located_in or record.city
+    if code is not None:
+        found = dataset.city_by_code.get(code)
+        if found is None:
+            return None
+        city, region = found
+        return city.name, [city.short, city.name]
+    if record.region != NATIONAL and record.region in dataset.region_by_code:
+        region = dataset.region_by_code[record.region]
+        return region.name, [region.short, region.name]
+    return None
+
+
+def _area_codes_for(dataset: Dataset, record: Hotline, number: PhoneNumber) -> set[str]:
+    code = number.located_in or record.city
+    if code is not None and code in dataset.city_by_code:
+        return set(dataset.city_by_code[code][0].area_codes)
+    region = dataset.region_by_code.get(record.region)
+    if region is None:
+        return set()
+    return {area for city in region.cities for area in city.area_codes}
+
+
+def _check_numbers(dataset: Dataset, record: Hotline, all_area_codes: set[str], report: Report) -> None:
+    from .phones import area_code_of, geocode, parse_problem
+
+    for number in record.numbers:
+        where = f"{record.id}: number {number.published}"
+        problem = parse_problem(number)
+        if problem:
+            report.errors.append(f"{record.id}: numbers: {problem}")
+            continue
+        if number.country != "CN" or number.kind not in GEOGRAPHIC_KINDS:
+            continue
+        if number.located_in and number.located_in not in dataset.city_by_code:
+            report.errors.append(f"{where}: located_in {number.located_in} is not a known city")
+            continue
+        if record.scope is Scope.national and number.located_in is None:
+            continue  # a national service may sit in any city
+        if number.kind is NumberKind.short_with_area_code:
+            area = area_code_of(number.dial, all_area_codes)
+            allowed = _area_codes_for(dataset, record, number)
+            if area is None:
+                report.errors.append(f"{where}: dial {number.dial} does not start with a known area code")
+            elif allowed and area not in allowed:
+                report.errors.append(
+                    f"{where}: area code {area} does not belong to {_place_label(dataset, record, number)}"
+                    f" (expected one of {', '.join(sorted(allowed))})"
+                )
+            continue
+        expected = _expected_place(dataset, record, number)
+        if expected is None:
+            continue
+        label, names = expected
+        located = geocode(number)
+        if not any(name in located for name in names):
+            report.errors.append(
+                f"{where}: area code places it in {located or 'an unknown place'}, but the record is for {label}"
+                " (fix the number from a source, or set located_in with a note)"
+            )
+
+
+def _place_label(dataset: Dataset, record: Hotline, number: PhoneNumber) -> str:
+    expected = _expected_place(dataset, record, number)
+    return expected[0] if expected else record.region
+
+
+def _hours_texts(record: Hotline):
+    yield "hours", record.hours
+    for number in record.numbers:
+        yield f"numbers[{number.published}].hours", number.hours
+    for channel in record.channels:
+        yield f"channels[{channel.value}].hours", channel.hours
+    for audience in record.audiences:
+        yield f"audiences[{audience.key.value}].hours", audience.hours
+
+
+def _check_hours(record: Hotline, report: Report) -> None:
+    from .schedule import HoursSyntaxError, parse_hours
+
+    for label, text in _hours_texts(record):
+        if text is None:
+            continue
+        try:
+            parse_hours(text)
+        except HoursSyntaxError as error:
+            report.errors.append(f"{record.id}: {label}: {error}")
+    if record.hours is None and any(n.hours for n in record.numbers):
+        missing = [n.published for n in record.numbers if n.hours is None and not n.ended]
+        if missing:
+            report.warnings.append(f"{record.id}: hours unknown for {', '.join(missing)}")
+
+
+def run(dataset: Dataset, today: date) -> Report:
+    report = Report()
+    ids = {record.id for record in dataset.hotlines}
+    all_area_codes = {area for region in dataset.regions for city in region.cities for area in city.area_codes}
+
+    region_codes = Counter(region.code for region in dataset.regions)
+    for code, count in region_codes.items():
+        if count > 1:
+            report.errors.append(f"regions: {code}: duplicate region code")
+    city_codes = Counter(city.code for region in dataset.regions for city in region.cities)
+    for code, count in city_codes.items():
+        if count > 1:
+            report.errors.append(f"regions: {code}: duplicate city code")
+
+    for entry in dataset.entries:
+        record = entry.record
+        if record.region != NATIONAL and record.region not in dataset.region_by_code:
+            report.errors.append(f"{record.id}: region: {record.region} is not a known region")
+        if record.city is not None and record.city not in dataset.city_by_code:
+            report.errors.append(f"{record.id}: city: {record.city} is not a known city")
+        for related in record.related:
+            if related not in ids:
+                report.errors.append(f"{record.id}: related: {related} is not a known record id")
+        superseded_by = record.validity.superseded_by
+        if superseded_by and superseded_by not in ids:
+            report.errors.append(f"{record.id}: validity.superseded_by: {superseded_by} is not a known record id")
+        if not record.sources:
+            report.errors.append(f"{record.id}: sources: a record needs at least one source")
+        if record.last_confirmed > today:
+            report.errors.append(f"{record.id}: last_confirmed: {record.last_confirmed} is in the future")
+        elif today - record.last_confirmed > STALE_AFTER:
+            report.warnings.append(f"{record.id}: last confirmed {record.last_confirmed.isoformat()}, over 12 months ago")
+        _check_numbers(dataset, record, all_area_codes, report)
+        _check_hours(record, report)
+
+    report.stats = stats(dataset)
+    return report
+
+
+def stats(dataset: Dataset) -> dict[str, int]:
+    lines_12356 = [r for r in dataset.hotlines if is_12356(r)]
+    provinces = {r.region for r in lines_12356 if r.scope is Scope.provincial}
+    cities = [r for r in lines_12356 if r.scope is Scope.city]
+    mainland = [region for region in dataset.regions if region.phone_region == "CN"]
+    return {
+        "hotlines": len(dataset.hotlines),
+        "regions": len(dataset.regions),
+        "cities": sum(len(region.cities) for region in dataset.regions),
+        "12356_provinces": len(provinces),
+        "mainland_provinces": len(mainland),
+        "12356_cities": len(cities),
+        "12356_provinces_with_city_records": len({r.region for r in cities}),
+        "12356_records_with_sourced_hours": sum(1 for r in lines_12356 if r.hours is not None),
+        "12356_records": len(lines_12356),
+    }

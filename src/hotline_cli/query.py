@@ -1,0 +1,360 @@
+""""Who can I call?": filter by place and audience, evaluate hours at an instant, rank.
+
+This is the one place that decides what is shown and in which order; every
+renderer and exporter presents an `Answer` and nothing else. 12356 comes first
+among the hotlines, always.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from enum import Enum
+
+from .dataset import Dataset, LoadedHotline
+from .model import (
+    NATIONAL,
+    Audience,
+    EmergencyNumber,
+    Hotline,
+    NumberKind,
+    PhoneNumber,
+    Scope,
+    ValidityStatus,
+)
+from .regions import Place
+
+CHINA_TZ = "Asia/Shanghai"
+MAINLAND_DEFAULT_REGION = "110000"  # any mainland region: they share 110/120/119
+NATIONAL_12356 = "12356"
+
+
+class Group(str, Enum):
+    """Display groups, in display order."""
+
+    primary = "12356"
+    open_here = "open_here"
+    open_national = "open_national"
+    unknown = "unknown"
+    opens_later = "opens_later"
+    inactive = "inactive"
+
+
+@dataclass(frozen=True)
+class NumberAnswer:
+    number: PhoneNumber
+    status: str  # open / closed / unknown
+    closes_at: datetime | None
+    opens_at: datetime | None
+    hours: str | None
+    hours_published: str | None
+
+
+@dataclass(frozen=True)
+class LineAnswer:
+    record: Hotline
+    origin: str
+    group: Group
+    status: str
+    closes_at: datetime | None
+    opens_at: datetime | None
+    numbers: tuple[NumberAnswer, ...]
+    calendar_verified: bool
+    inactive_reason: str | None = None
+    area_dial: str | None = None  # 区号+12356 to reach this place's centre from elsewhere
+    audience_match: bool = False
+
+
+@dataclass
+class Answer:
+    at: datetime
+    place: Place | None
+    audience: Audience | None
+    emergency: list[EmergencyNumber]
+    lines: list[LineAnswer]
+    warnings: list[str] = field(default_factory=list)
+    nothing_else_open: bool = False
+    include_inactive: bool = False
+    unverified_years: list[int] = field(default_factory=list)
+
+    @property
+    def calendar_verified(self) -> bool:
+        return all(line.calendar_verified for line in self.lines)
+
+
+# --------------------------------------------------------------------------- validity
+
+
+def inactive_reason(record: Hotline, on: date) -> str | None:
+    """Why a line is not offered on this date, or None when it is."""
+    validity = record.validity
+    status = validity.status
+    if status is ValidityStatus.until and validity.until is not None and on > validity.until:
+        wording = f"（原文：{validity.published}）" if validity.published else ""
+        return f"有效期至 {validity.until.isoformat()}，已过期{wording}"
+    if status in (ValidityStatus.ended, ValidityStatus.superseded):
+        if validity.since is None or on >= validity.since:
+            return validity.reason
+    if status is ValidityStatus.uncertain:
+        return validity.reason
+    return None
+
+
+# --------------------------------------------------------------------------- hours
+
+
+def _evaluate(texts: list[str | None], instant: datetime, tz: str):
+    """Status of 'reachable when any of these hours is open', with the instant it changes."""
+    from .schedule import state_at_any
+
+    state = state_at_any(texts, instant, tz)
+    closes = state.next_change if state.status == "open" else None
+    opens = state.next_change if state.status == "closed" else None
+    return state.status, closes, opens, state.calendar_verified
+
+
+def _caller_hours(record: Hotline, number: PhoneNumber | None, audience: Audience | None) -> list[tuple[str | None, str | None]]:
+    """The hours expressions that apply to this caller on this number (any of them open means open)."""
+    base = number.hours if number is not None and number.hours is not None else record.hours
+    base_published = number.hours_published if number is not None and number.hours is not None else record.hours_published
+    if base is None:
+        general = [a for a in record.audiences if a.key is Audience.general and a.hours]
+        if general:
+            base, base_published = general[0].hours, general[0].hours_published
+    found = [(base, base_published)]
+    if audience is not None:
+        for entry in record.audiences:
+            if entry.key is audience and entry.hours and entry.hours != base:
+                found.append((entry.hours, entry.hours_published))
+    return found
+
+
+def evaluate_line(
+    loaded: LoadedHotline, instant: datetime, audience: Audience | None, group_if_open: Group
+) -> LineAnswer:
+    record = loaded.record
+    tz = record.time_zone
+    local_day = instant.astimezone(_zone(tz)).date()
+    reason = inactive_reason(record, local_day)
+    audience_match = audience is not None and any(a.key is audience for a in record.audiences)
+
+    numbers: list[NumberAnswer] = []
+    line_texts: list[str | None] = []
+    if reason is not None:
+        return LineAnswer(record=record, origin=loaded.origin, group=Group.inactive, status="closed", closes_at=None,
+                          opens_at=None, numbers=tuple(NumberAnswer(n, "closed", None, None, n.hours or record.hours,
+                                                                    n.hours_published or record.hours_published)
+                                                       for n in record.numbers),
+                          calendar_verified=True, inactive_reason=reason, audience_match=audience_match)
+    usable = [n for n in record.numbers if not n.ended]
+    for number in usable:
+        candidates = _caller_hours(record, number, audience)
+        texts = [text for text, _ in candidates]
+        line_texts.extend(texts)
+        status, closes, opens, _ = _evaluate(texts, instant, tz)
+        numbers.append(NumberAnswer(number, status, closes, opens, candidates[0][0], candidates[0][1]))
+    if not usable:
+        # A line reached only through an app or QQ: its channels' hours, else the line's.
+        line_texts = [c.hours for c in record.channels if c.hours] or [text for text, _ in _caller_hours(record, None, audience)]
+    status, closes, opens, verified = _evaluate(line_texts, instant, tz)
+    end_of_validity = _validity_end(record)
+    if opens is not None and end_of_validity is not None and opens.date() > end_of_validity:
+        opens = None
+
+    if record.id == NATIONAL_12356 or record.id.startswith("12356-"):
+        group = Group.primary
+    elif status == "open":
+        group = group_if_open
+    elif status == "unknown":
+        group = Group.unknown
+    else:
+        group = Group.opens_later
+    return LineAnswer(
+        record=record,
+        origin=loaded.origin,
+        group=group,
+        status=status,
+        closes_at=closes,
+        opens_at=opens,
+        numbers=tuple(numbers),
+        calendar_verified=verified,
+        audience_match=audience_match,
+    )
+
+
+def _validity_end(record: Hotline) -> date | None:
+    validity = record.validity
+    if validity.status is ValidityStatus.until:
+        return validity.until
+    if validity.status in (ValidityStatus.ended, ValidityStatus.superseded) and validity.since is not None:
+        return validity.since - timedelta(days=1)
+    return None
+
+
+def _zone(name: str):
+    from zoneinfo import ZoneInfo
+
+    return ZoneInfo(name)
+
+
+# --------------------------------------------------------------------------- selection
+
+
+def qualifies(record: Hotline, audience: Audience | None) -> bool:
+    """Lines for everyone always qualify; lines restricted to another group do not."""
+    if not record.restricted:
+        return True
+    return audience is not None and any(entry.key is audience for entry in record.audiences)
+
+
+def _locality(record: Hotline, place: Place | None) -> int | None:
+    """How close a line is to the place asked for (lower is closer), None when it does not belong."""
+    if place is None:
+        return 0 if record.scope is Scope.national and record.country == "CN" else None
+    if record.region == place.region.code:
+        if place.city is not None:
+            if record.city == place.city.code:
+                return 0
+            return 1 if record.city is None else 2
+        return 0 if record.city is None else 1
+    if record.scope is Scope.national and record.country == "CN" and place.region.phone_region == "CN":
+        return 3
+    return None
+
+
+def primary_12356(dataset: Dataset, place: Place | None) -> LoadedHotline | None:
+    """The most specific 12356 record for a place: its city's, else its province's, else the national one."""
+    by_id = dataset.by_id
+    if place is not None and place.region.phone_region == "CN":
+        province = f"12356-{place.region.pinyin}"
+        if place.city is not None:
+            city_id = f"{province}-{place.city.pinyin}"
+            if city_id in by_id:
+                return by_id[city_id]
+        if province in by_id:
+            return by_id[province]
+    return by_id.get(NATIONAL_12356)
+
+
+def area_dial_12356(place: Place | None) -> str | None:
+    if place is None or place.city is None or place.region.phone_region != "CN" or not place.city.area_codes:
+        return None
+    return f"{place.city.area_codes[0]}-12356"
+
+
+def emergency_for(dataset: Dataset, place: Place | None) -> list[EmergencyNumber]:
+    if place is not None:
+        return list(place.region.emergency)
+    region = dataset.region_by_code.get(MAINLAND_DEFAULT_REGION)
+    return list(region.emergency) if region else []
+
+
+def answer(
+    dataset: Dataset,
+    instant: datetime,
+    place: Place | None = None,
+    audience: Audience | None = None,
+    include_inactive: bool = False,
+    order: str = "status",
+) -> Answer:
+    """The ranked answer for a place, audience and instant.
+
+    order "status" ranks by what is open now; "place" (for listings) by locality, then id.
+    """
+    if instant.tzinfo is None:
+        raise ValueError("instant must carry a time zone")
+    at = instant.astimezone(_zone(CHINA_TZ))
+    primary = primary_12356(dataset, place)
+    lines: list[tuple[tuple, LineAnswer]] = []
+    for loaded in dataset.entries:
+        record = loaded.record
+        if primary is not None and record.id == primary.record.id:
+            continue
+        if record.id == NATIONAL_12356 or record.id.startswith("12356-"):
+            continue  # other centres are reachable through the primary entry's area-code form
+        locality = _locality(record, place)
+        if locality is None or not qualifies(record, audience):
+            continue
+        group_if_open = Group.open_national if locality == 3 or place is None else Group.open_here
+        line = evaluate_line(loaded, at, audience, group_if_open)
+        if line.group is Group.inactive and not include_inactive:
+            continue
+        key = _rank_key(line, locality) if order == "status" else (line.group is Group.inactive, locality, line.record.id)
+        lines.append((key, line))
+
+    lines.sort(key=lambda pair: pair[0])
+    ordered = [line for _, line in lines]
+    if primary is not None:
+        first = evaluate_line(primary, at, audience, Group.primary)
+        first = _with_area_dial(first, area_dial_12356(place))
+        ordered.insert(0, first)
+
+    result = Answer(at=at, place=place, audience=audience, emergency=emergency_for(dataset, place), lines=ordered,
+                    include_inactive=include_inactive)
+    result.nothing_else_open = not any(
+        line.status == "open" for line in ordered if line.group in (Group.open_here, Group.open_national)
+    )
+    result.warnings = _warnings(result)
+    return result
+
+
+def _with_area_dial(line: LineAnswer, area_dial: str | None) -> LineAnswer:
+    from dataclasses import replace
+
+    return replace(line, group=Group.primary, area_dial=area_dial)
+
+
+def _rank_key(line: LineAnswer, locality: int) -> tuple:
+    group_order = list(Group).index(line.group)
+    far_future = datetime.max.replace(tzinfo=None)
+    if line.group in (Group.open_here, Group.open_national):
+        # Lines open longer come first; 24/7 lines (no closing) before all.
+        closes = line.closes_at.replace(tzinfo=None) if line.closes_at else far_future
+        return (group_order, locality, not line.audience_match, -closes.timestamp() if line.closes_at else float("-inf"), line.record.id)
+    if line.group is Group.opens_later:
+        opens = line.opens_at.replace(tzinfo=None).timestamp() if line.opens_at else float("inf")
+        return (group_order, opens, locality, not line.audience_match, line.record.id)
+    return (group_order, locality, not line.audience_match, line.record.id)
+
+
+def _warnings(result: Answer) -> list[str]:
+    warnings: list[str] = []
+    if not result.calendar_verified:
+        warnings.append("calendar_unverified")
+        result.unverified_years = _unverified_years(result.at.date())
+    if result.nothing_else_open:
+        warnings.append("nothing_else_open")
+    if result.place is not None and result.place.region.phone_region != "CN":
+        warnings.append("12356_mainland_only")
+    return warnings
+
+
+def _unverified_years(day: date) -> list[int]:
+    from .schedule.calendar import day_kind
+
+    # The next change may be searched into the following year.
+    return [year for year in (day.year, day.year + 1) if not day_kind(date(year, 6, 1)).verified]
+
+
+def find_record(dataset: Dataset, key: str) -> list[LoadedHotline]:
+    """Records by id, or by any of their numbers (published or dialled digits)."""
+    if key in dataset.by_id:
+        return [dataset.by_id[key]]
+    digits = "".join(ch for ch in key if ch.isdigit())
+    if not digits:
+        return []
+    found = []
+    for entry in dataset.entries:
+        for number in entry.record.numbers:
+            if number.dial.lstrip("+") == digits or "".join(c for c in number.published if c.isdigit()) == digits:
+                found.append(entry)
+                break
+    return found
+
+
+def is_mainland_short(number: PhoneNumber) -> bool:
+    return number.kind in (NumberKind.short, NumberKind.short_with_area_code) and number.country == "CN"
+
+
+def national_view_region() -> str:
+    return NATIONAL

@@ -1,0 +1,143 @@
+"""Resolve what a person typed (福建 / 福建省 / 闽 / fujian / 35 / 厦门 / 0592 …) to a region or city."""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from dataclasses import dataclass
+
+from .model import City, Region
+
+MAX_INPUT = 64
+
+
+@dataclass(frozen=True, eq=False)
+class Place:
+    region: Region
+    city: City | None = None
+    via_area_code: str | None = None
+
+    @property
+    def label(self) -> str:
+        return f"{self.region.name}{self.city.name}" if self.city and self.city.name != self.region.name else self.region.name
+
+    @property
+    def code(self) -> str:
+        return self.city.code if self.city else self.region.code
+
+
+class RegionError(ValueError):
+    def __init__(self, text: str, message: str, suggestions: list[str]):
+        self.text = text
+        self.suggestions = suggestions
+        super().__init__(message)
+
+
+def normalize(text: str) -> str:
+    folded = unicodedata.normalize("NFKC", text).strip().lower()
+    return "".join(ch for ch in folded if ch.isalnum())
+
+
+_REGION_SUFFIXES = ("特别行政区", "壮族自治区", "回族自治区", "维吾尔自治区", "自治区", "省", "市")
+_CITY_SUFFIXES = ("自治州", "地区", "盟", "市", "县", "林区")
+
+
+def _strip_suffix(name: str, suffixes: tuple[str, ...]) -> str:
+    for suffix in suffixes:
+        if name.endswith(suffix) and len(name) > len(suffix) + 1:
+            return name[: -len(suffix)]
+    return name
+
+
+def _add(index: dict[str, list[Place]], key: str, place: Place) -> None:
+    key = normalize(key)
+    if not key:
+        return
+    found = index.setdefault(key, [])
+    if all(existing.code != place.code for existing in found):
+        found.append(place)
+
+
+_INDEX_CACHE: dict[int, tuple[list[Region], tuple[dict, dict]]] = {}
+
+
+def _index(regions: list[Region]) -> tuple[dict[str, list[Place]], dict[str, list[Place]]]:
+    cached = _INDEX_CACHE.get(id(regions))
+    if cached is not None and cached[0] is regions:
+        return cached[1]
+    built = _build_index(regions)
+    _INDEX_CACHE.clear()
+    _INDEX_CACHE[id(regions)] = (regions, built)
+    return built
+
+
+def _build_index(regions: list[Region]) -> tuple[dict[str, list[Place]], dict[str, list[Place]]]:
+    """(names index, area-code index). Region names win over city names of the same spelling."""
+    names: dict[str, list[Place]] = {}
+    cities: dict[str, list[Place]] = {}
+    areas: dict[str, list[Place]] = {}
+    english_aliases = {"810000": ["hk", "hongkong"], "820000": ["macao", "macau", "mo"], "710000": ["tw"], "540000": ["tibet", "xizang"]}
+    for region in regions:
+        place = Place(region)
+        for key in (region.name, region.short, region.abbr, region.pinyin, region.name_en, region.code, region.code[:2],
+                    _strip_suffix(region.name, _REGION_SUFFIXES), *english_aliases.get(region.code, [])):
+            _add(names, key, place)
+        for city in region.cities:
+            city_place = Place(region, city)
+            for key in (city.name, city.short, city.pinyin, city.code, city.code[:4], _strip_suffix(city.name, _CITY_SUFFIXES)):
+                _add(cities, key, city_place)
+            for area in city.area_codes:
+                _add(areas, area, city_place)
+    for key, found in cities.items():
+        if key in names:
+            # A municipality's own city entry (北京市) resolves to the municipality.
+            continue
+        names[key] = found
+    return names, areas
+
+
+def _sorted(places) -> list[Place]:
+    return sorted(places, key=lambda p: p.code)
+
+
+def resolve(text: str, regions: list[Region]) -> Place:
+    """One place for what was typed, or RegionError with suggestions."""
+    raw = text if isinstance(text, str) else str(text)
+    key = normalize(raw[:MAX_INPUT * 4])
+    if not key or len(key) > MAX_INPUT:
+        raise RegionError(raw, "empty or overlong region", [])
+    names, areas = _index(regions)
+
+    digits = key if key.isdigit() else None
+    if digits and (digits.startswith("0") or len(digits) in (3,) ):
+        area = digits if digits.startswith("0") else "0" + digits
+        found = areas.get(area)
+        if found:
+            return _one_of(raw, found, via_area=area)
+    found = names.get(key)
+    if found:
+        return _one_of(raw, found)
+    if not key.isdigit():
+        for suffixes in (_REGION_SUFFIXES, _CITY_SUFFIXES):
+            stripped = _strip_suffix(key, suffixes)
+            if stripped != key and stripped in names:
+                return _one_of(raw, names[stripped])
+    suggestions = difflib.get_close_matches(key, list(names), n=5, cutoff=0.6)
+    labels: list[str] = []
+    for suggestion in suggestions:
+        for place in _sorted(names[suggestion]):
+            if place.label not in labels:
+                labels.append(place.label)
+    raise RegionError(raw, f"unknown region {raw!r}", labels[:5])
+
+
+def _one_of(raw: str, found: list[Place], via_area: str | None = None) -> Place:
+    places = _sorted(found)
+    if len(places) == 1:
+        place = places[0]
+        return Place(place.region, place.city, via_area)
+    provinces = {p.region.code for p in places}
+    if via_area and len(provinces) == 1:
+        # One area code for several cities of a province (0898 for Hainan): the province answers.
+        return Place(places[0].region, None, via_area)
+    raise RegionError(raw, f"ambiguous region {raw!r}", [p.label for p in places][:8])

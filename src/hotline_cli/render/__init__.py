@@ -1,0 +1,1 @@
+"""Presentations of a query result. Each module only formats; no ranking or filtering here."""

@@ -1,0 +1,96 @@
+"""Pieces of human-readable output shared by the plain and table renderers."""
+
+from __future__ import annotations
+
+from ..audiences import label as audience_label
+from ..model import Audience
+from ..query import Answer, Group, LineAnswer, NumberAnswer
+from .labels import text, when, warning_text
+
+
+def status_text(line: LineAnswer | NumberAnswer, answer: Answer, lang: str) -> str:
+    if isinstance(line, LineAnswer) and line.group is Group.inactive:
+        return text(lang, "inactive")
+    if line.status == "open":
+        if line.closes_at is None:
+            return f"{text(lang, 'open')} · {text(lang, 'always')}"
+        return f"{text(lang, 'open')} · {text(lang, 'closes', time=when(line.closes_at, answer.at, lang))}"
+    if line.status == "unknown":
+        return text(lang, "unknown")
+    if line.opens_at is None:
+        return f"{text(lang, 'closed')} · {text(lang, 'no_next')}"
+    return f"{text(lang, 'closed')} · {text(lang, 'opens', time=when(line.opens_at, answer.at, lang))}"
+
+
+def number_text(item: NumberAnswer, lang: str, with_status: bool, answer: Answer) -> str:
+    number = item.number
+    parts = [number.published]
+    extras = []
+    if number.for_callers != "any":
+        extras.append(text(lang, number.for_callers))
+    if number.menu:
+        extras.append(text(lang, "menu", keys="-".join(number.menu)))
+    if number.dial_inferred:
+        extras.append(f"{text(lang, 'uncertain_dial')}: {number.dial}")
+    if with_status:
+        extras.append(status_text(item, answer, lang))
+    if extras:
+        parts.append(f"（{'，'.join(extras)}）" if lang == "zh" else f" ({', '.join(extras)})")
+    return "".join(parts) if lang == "zh" else "".join(parts)
+
+
+def numbers_differ(line: LineAnswer) -> bool:
+    """Whether numbers of one line have their own hours worth showing per number."""
+    return len({(n.status, n.closes_at, n.opens_at) for n in line.numbers}) > 1
+
+
+def line_name(line: LineAnswer, lang: str) -> str:
+    record = line.record
+    if lang == "en" and record.name_en:
+        return record.name_en
+    return record.name
+
+
+def detail_lines(line: LineAnswer, lang: str) -> list[str]:
+    """Short notes under a line: where-from dialling, restrictions, hours text, first caveat, reason."""
+    record = line.record
+    notes: list[str] = []
+    if line.area_dial:
+        notes.append(text(lang, "from_elsewhere", dial=line.area_dial))
+    if record.restricted:
+        who = "、".join(audience_label(a.key, lang) for a in record.audiences if a.key is not Audience.general)
+        notes.append(text(lang, "restricted", who=who))
+    if line.inactive_reason:
+        notes.append(f"{text(lang, 'reason')}: {line.inactive_reason}")
+    if record.hours_published:
+        notes.append(f"{text(lang, 'hours')}: {record.hours_published}")
+    elif record.hours is None and all(n.hours is None for n in line.numbers) and line.group is Group.primary:
+        notes.append(f"{text(lang, 'hours')}: {text(lang, 'hours_note')}")
+    if record.caveats:
+        notes.append(f"{text(lang, 'caveat')}: {record.caveats[0]}")
+    return notes
+
+
+def emergency_text(answer: Answer, lang: str) -> str:
+    items = [f"{e.number} {e.name_en if lang == 'en' else e.name}" for e in answer.emergency]
+    return f"{text(lang, 'emergency')}: " + " · ".join(items)
+
+
+def header_text(answer: Answer, lang: str) -> str:
+    where = answer.place.label if answer.place else text(lang, "national")
+    parts = [f"{text(lang, 'at')}: {answer.at:%Y-%m-%d %H:%M} ({text(lang, 'china_time')})", f"{text(lang, 'region')}: {where}"]
+    if answer.audience is not None:
+        parts.append(f"{text(lang, 'audience')}: {audience_label(answer.audience, lang)}")
+    return " · ".join(parts)
+
+
+def summary_texts(answer: Answer, shown: int, lang: str) -> list[str]:
+    found = [warning_text(answer, code, lang) for code in answer.warnings]
+    open_count = sum(1 for line in answer.lines if line.status == "open" and line.group in (Group.open_here, Group.open_national))
+    if "nothing_else_open" not in answer.warnings:
+        found.append(text(lang, "open_count", count=open_count))
+    hidden = len(answer.lines) - shown
+    if hidden > 0:
+        found.append(text(lang, "more", count=hidden))
+    found.append(text(lang, "footer"))
+    return found

@@ -1,0 +1,111 @@
+"""The `--json` document: plain json.dumps to stdout, never through Rich (it would wrap lines)."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+
+from ..audiences import label as audience_label
+from ..phones import tel_uri
+from ..query import Answer, LineAnswer, NumberAnswer
+from .labels import text, warning_text
+
+SCHEMA_VERSION = 1
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return moment.isoformat() if moment is not None else None
+
+
+def number_dict(item: NumberAnswer) -> dict:
+    number = item.number
+    return {
+        "display": number.published,
+        "dial": number.dial,
+        "tel": tel_uri(number),
+        "kind": number.kind.value,
+        "country": number.country,
+        "for_callers": number.for_callers,
+        "menu": list(number.menu),
+        "dial_inferred": number.dial_inferred,
+        "status": item.status,
+        "closes_at": _iso(item.closes_at),
+        "opens_at": _iso(item.opens_at),
+        "hours": item.hours,
+        "hours_published": item.hours_published,
+        "note": number.note,
+    }
+
+
+def line_dict(line: LineAnswer, lang: str) -> dict:
+    record = line.record
+    return {
+        "id": record.id,
+        "name": record.name,
+        "name_en": record.name_en,
+        "group": line.group.value,
+        "status": line.status,
+        "closes_at": _iso(line.closes_at),
+        "opens_at": _iso(line.opens_at),
+        "calendar_verified": line.calendar_verified,
+        "inactive_reason": line.inactive_reason,
+        "area_dial": line.area_dial,
+        "numbers": [number_dict(item) for item in line.numbers],
+        "channels": [
+            {"kind": c.kind, "value": c.value, "hours": c.hours, "hours_published": c.hours_published}
+            for c in record.channels
+        ],
+        "hours": record.hours,
+        "hours_published": record.hours_published,
+        "audiences": [
+            {"key": a.key.value, "label": audience_label(a.key, lang), "published": a.published, "hours": a.hours}
+            for a in record.audiences
+        ],
+        "restricted": record.restricted,
+        "scope": record.scope.value,
+        "region": record.region,
+        "city": record.city,
+        "operator": record.operator,
+        "validity": record.validity.status.value,
+        "sources": [
+            {"ref": s.ref, "date": s.date.isoformat() if s.date else None, "note": s.note} for s in record.sources
+        ],
+        "last_confirmed": record.last_confirmed.isoformat(),
+        "caveats": list(record.caveats),
+        "origin": line.origin,
+    }
+
+
+def warning_dicts(answer: Answer, lang: str) -> list[dict]:
+    return [{"code": code, "message": warning_text(answer, code, lang)} for code in answer.warnings]
+
+
+def answer_dict(answer: Answer, lang: str, dataset_version: str) -> dict:
+    place = answer.place
+    region = None
+    if place is not None:
+        region = {
+            "code": place.region.code,
+            "name": place.region.name,
+            "city": None if place.city is None else {"code": place.city.code, "name": place.city.name},
+            "label": place.label,
+            "time_zone": place.region.time_zone,
+        }
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "dataset_version": dataset_version,
+        "at": answer.at.isoformat(),
+        "region": region,
+        "audience": answer.audience.value if answer.audience else None,
+        "emergency": [
+            {"number": e.number, "name": e.name, "name_en": e.name_en, "kind": e.kind} for e in answer.emergency
+        ],
+        "hotlines": [line_dict(line, lang) for line in answer.lines],
+        "nothing_else_open": answer.nothing_else_open,
+        "warnings": warning_dicts(answer, lang),
+        "footer": text(lang, "footer"),
+    }
+
+
+def dumps(document: dict) -> str:
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,133 @@
+"""Words shown to people, in Chinese and English, and how times are written."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+TEXT = {
+    "zh": {
+        "emergency": "紧急情况",
+        "at": "时间",
+        "china_time": "北京时间",
+        "region": "地区",
+        "national": "全国",
+        "audience": "人群",
+        "open": "开放中",
+        "closed": "未开放",
+        "unknown": "服务时间不详",
+        "closes": "至 {time}",
+        "opens": "{time} 开放",
+        "always": "全天24小时",
+        "no_next": "暂无开放时间",
+        "inactive": "已停用",
+        "line": "热线",
+        "numbers": "号码",
+        "status": "状态",
+        "from_elsewhere": "在外地拨打 {dial} 可接通本地热线",
+        "landline": "座机拨打",
+        "mobile": "手机拨打",
+        "menu": "接通后按 {keys}",
+        "hours": "时间",
+        "restricted": "仅限：{who}",
+        "more": "另有 {count} 条热线未显示；加 --limit 0 查看全部。",
+        "open_count": "此刻开放 {count} 条（不含 12356）。",
+        "nothing_else_open": "此刻除 12356 外没有确认开放的其他热线。12356 和急救电话随时可拨。",
+        "calendar_unverified": "注意：{year} 年的国家节假日安排尚未收录，按周一至周五计算工作日，节假日期间结果可能不准。",
+        "12356_mainland_only": "12356 仅能在中国大陆境内拨打；在当地请拨打以下号码。",
+        "footer": "如遇生命危险，请立即拨打 120 或 110。号码可能变更，拨打前请核实。",
+        "today": "今天",
+        "tomorrow": "明天",
+        "weekdays": "一二三四五六日",
+        "uncertain_dial": "区号为推断",
+        "caveat": "注意",
+        "reason": "原因",
+        "source": "来源",
+        "last_confirmed": "最后核实",
+        "validity": "有效期",
+        "call_length": "单次时长",
+        "operator": "依托机构",
+        "audiences": "服务对象",
+        "channels": "其他渠道",
+        "opened": "开通",
+        "origin": "数据来源",
+        "centres": "已知的 12356 地方热线",
+        "hours_note": "每日不少于18小时（国家要求）",
+    },
+    "en": {
+        "emergency": "Emergency",
+        "at": "Time",
+        "china_time": "China time",
+        "region": "Region",
+        "national": "All of China",
+        "audience": "Audience",
+        "open": "open",
+        "closed": "closed",
+        "unknown": "hours unknown",
+        "closes": "until {time}",
+        "opens": "opens {time}",
+        "always": "24 hours",
+        "no_next": "no opening known",
+        "inactive": "no longer offered",
+        "line": "Hotline",
+        "numbers": "Numbers",
+        "status": "Status",
+        "from_elsewhere": "From elsewhere dial {dial} to reach this city's centre",
+        "landline": "from landlines",
+        "mobile": "from mobiles",
+        "menu": "then press {keys}",
+        "hours": "Hours",
+        "restricted": "only for: {who}",
+        "more": "{count} more lines not shown; add --limit 0 to see all.",
+        "open_count": "{count} lines open now (besides 12356).",
+        "nothing_else_open": "No other line is confirmed open right now. 12356 and the emergency numbers can always be called.",
+        "calendar_unverified": "Note: the official holiday calendar for {year} is not known yet; workdays are taken as Monday to Friday, so results around holidays may be wrong.",
+        "12356_mainland_only": "12356 can only be dialled inside mainland China; locally, call the numbers below.",
+        "footer": "If a life is in danger, call 120 or 110 now. Numbers change; check before relying on one.",
+        "today": "today",
+        "tomorrow": "tomorrow",
+        "weekdays": ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
+        "uncertain_dial": "area code inferred",
+        "caveat": "Note",
+        "reason": "Reason",
+        "source": "Source",
+        "last_confirmed": "Last confirmed",
+        "validity": "Validity",
+        "call_length": "Call length",
+        "operator": "Operator",
+        "audiences": "Audiences",
+        "channels": "Other channels",
+        "opened": "Opened",
+        "origin": "Data from",
+        "centres": "Known local 12356 centres",
+        "hours_note": "at least 18 hours a day (national rule)",
+    },
+}
+
+
+def text(lang: str, key: str, **values) -> str:
+    template = TEXT.get(lang, TEXT["zh"])[key]
+    return template.format(**values) if values else template
+
+
+def when(moment: datetime, reference: datetime, lang: str) -> str:
+    """A time relative to the reference day: 23:00, 24:00, 明天 08:00, 10-09 周五 09:00."""
+    moment = moment.astimezone(reference.tzinfo)
+    day = reference.date()
+    clock = moment.strftime("%H:%M")
+    if moment.date() == day:
+        return clock
+    if moment.date() == day + timedelta(days=1):
+        if clock == "00:00":
+            return "24:00"
+        return f"{text(lang, 'tomorrow')} {clock}"
+    weekday = TEXT[lang if lang in TEXT else "zh"]["weekdays"][moment.weekday()]
+    if lang == "en":
+        return f"{weekday} {moment:%Y-%m-%d} {clock}"
+    return f"{moment:%Y-%m-%d} 周{weekday} {clock}"
+
+
+def warning_text(answer, code: str, lang: str) -> str:
+    if code == "calendar_unverified":
+        years = "/".join(str(year) for year in answer.unverified_years) or str(answer.at.year)
+        return text(lang, code, year=years)
+    return text(lang, code)

@@ -1,0 +1,32 @@
+"""Plain text: what goes to a pipe, a file or a screen reader. No colour, no box drawing."""
+
+from __future__ import annotations
+
+from ..query import Answer
+from .common import (
+    detail_lines,
+    emergency_text,
+    header_text,
+    line_name,
+    number_text,
+    numbers_differ,
+    status_text,
+    summary_texts,
+)
+
+
+def render(answer: Answer, lang: str, limit: int | None) -> str:
+    shown = answer.lines if limit is None else answer.lines[:limit]
+    out = [emergency_text(answer, lang), header_text(answer, lang), ""]
+    for position, line in enumerate(shown, start=1):
+        out.append(f"{position}. {line_name(line, lang)} — {status_text(line, answer, lang)}")
+        per_number = numbers_differ(line)
+        for item in line.numbers:
+            out.append(f"   ☎ {number_text(item, lang, per_number, answer)}")
+        for channel in line.record.channels:
+            out.append(f"   · {channel.kind}: {channel.value}")
+        for note in detail_lines(line, lang):
+            out.append(f"   {note}")
+    out.append("")
+    out.extend(summary_texts(answer, len(shown), lang))
+    return "\n".join(out) + "\n"

@@ -1,0 +1,52 @@
+"""The terminal view: a Rich table that fits 80 columns with Chinese text."""
+
+from __future__ import annotations
+
+from ..query import Answer, Group
+from .common import (
+    detail_lines,
+    emergency_text,
+    header_text,
+    line_name,
+    number_text,
+    numbers_differ,
+    status_text,
+    summary_texts,
+)
+from .labels import text
+
+
+def render(answer: Answer, lang: str, limit: int | None, console) -> None:
+    from rich.markup import escape
+    from rich.table import Table
+    from rich import box
+
+    shown = answer.lines if limit is None else answer.lines[:limit]
+    console.print(f"[bold red]{escape(emergency_text(answer, lang))}[/]")
+    console.print(escape(header_text(answer, lang)), style="dim")
+
+    table = Table(box=box.SIMPLE_HEAD, show_lines=False, expand=False, pad_edge=False)
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column(text(lang, "line"), ratio=3, overflow="fold")
+    table.add_column(text(lang, "numbers"), ratio=2, overflow="fold")
+    table.add_column(text(lang, "status"), ratio=2, overflow="fold")
+    for position, line in enumerate(shown, start=1):
+        per_number = numbers_differ(line)
+        numbers = "\n".join(number_text(item, lang, per_number, answer) for item in line.numbers)
+        channels = "\n".join(f"{c.kind}: {c.value}" for c in line.record.channels)
+        name = escape(line_name(line, lang))
+        notes = detail_lines(line, lang)
+        if notes:
+            name += "\n[dim]" + escape("\n".join(notes)) + "[/]"
+        style = {"open": "green", "closed": "yellow", "unknown": "cyan"}.get(line.status, "")
+        if line.group is Group.primary:
+            name = f"[bold]{name}[/]"
+        table.add_row(
+            str(position),
+            name,
+            escape("\n".join(filter(None, [numbers, channels]))),
+            f"[{style}]{escape(status_text(line, answer, lang))}[/]" if style else escape(status_text(line, answer, lang)),
+        )
+    console.print(table)
+    for message in summary_texts(answer, len(shown), lang):
+        console.print(escape(message))

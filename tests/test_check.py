@@ -1,0 +1,89 @@
+"""`hotline check` passes on the bundled data and fails clearly on each kind of bad record."""
+
+import json
+
+import pytest
+
+GOOD = {
+    "id": "test-xiamen-line",
+    "name": "测试热线",
+    "scope": "city",
+    "region": "350000",
+    "city": "350200",
+    "numbers": [{"published": "0592-539 5159", "dial": "05925395159", "kind": "landline"}],
+    "audiences": [{"key": "general"}],
+    "hours": "24/7",
+    "validity": {"status": "ongoing"},
+    "sources": [{"ref": "https://example.org/announcement", "date": "2026-01-01"}],
+    "last_confirmed": "2026-01-01",
+}
+
+
+def overlay(tmp_path, *records, name="extra.json"):
+    path = tmp_path / name
+    path.write_text(json.dumps({"hotlines": list(records)}, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_bundled_data_passes(invoke):
+    result = invoke("check")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("ok:")
+
+
+def test_good_overlay_passes(invoke, tmp_path):
+    result = invoke("check", "--data", overlay(tmp_path, GOOD))
+    assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize(
+    "change,expected",
+    [
+        ({"scope": "planet"}, "test-xiamen-line: scope: Input should be"),
+        ({"last_confirmed": "yesterday"}, "test-xiamen-line: last_confirmed:"),
+        ({"sources": []}, "test-xiamen-line: sources: List should have at least 1 item"),
+        ({"hours": "9-17"}, "test-xiamen-line: hours:"),
+        ({"numbers": [{"published": "0591-8566 6661", "dial": "059185666661", "kind": "landline"}]}, "area code places it in 福建省福州市"),
+        ({"numbers": [{"published": "0592-123", "dial": "0592123", "kind": "landline"}]}, "not a valid CN number"),
+        ({"numbers": [{"published": "0591-12356", "dial": "059112356", "kind": "short_with_area_code"}]}, "area code 0591 does not belong to 厦门市"),
+        ({"city": "359900"}, "city: 359900 is not a known city"),
+    ],
+)
+def test_bad_record_fails_with_a_readable_message(invoke, tmp_path, change, expected):
+    result = invoke("check", "--data", overlay(tmp_path, {**GOOD, **change}))
+    assert result.exit_code == 1
+    assert expected in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_duplicate_id_fails(invoke, tmp_path):
+    result = invoke("check", "--data", overlay(tmp_path, GOOD, GOOD))
+    assert result.exit_code == 1
+    assert "test-xiamen-line: id: duplicate id" in result.stderr
+
+
+def test_missing_source_field_fails(invoke, tmp_path):
+    record = {key: value for key, value in GOOD.items() if key != "sources"}
+    result = invoke("check", "--data", overlay(tmp_path, record))
+    assert result.exit_code == 1
+    assert "test-xiamen-line: sources: Field required" in result.stderr
+
+
+def test_stale_record_is_a_warning_not_an_error(invoke, tmp_path):
+    result = invoke("check", "--verbose", "--data", overlay(tmp_path, {**GOOD, "last_confirmed": "2020-01-01"}))
+    assert result.exit_code == 0
+    assert "test-xiamen-line: last confirmed 2020-01-01, over 12 months ago" in result.stderr
+
+
+def test_broken_json_names_the_file(invoke, tmp_path):
+    path = tmp_path / "broken.json"
+    path.write_text('{"hotlines": [', encoding="utf-8")
+    result = invoke("check", "--data", path)
+    assert result.exit_code == 1
+    assert "broken.json: not valid JSON" in result.stderr
+
+
+def test_stats_report_12356_coverage(invoke):
+    result = invoke("check", "--stats")
+    assert result.exit_code == 0
+    assert "12356_provinces: 31" in result.stdout

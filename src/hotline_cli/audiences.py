@@ -6,6 +6,7 @@ import difflib
 import unicodedata
 
 from .model import Audience
+from .regions import quoted
 
 LABELS: dict[Audience, tuple[str, str]] = {
     Audience.general: ("所有人", "everyone"),
@@ -46,7 +47,7 @@ class AudienceError(ValueError):
     def __init__(self, text: str, suggestions: list[str]):
         self.text = text
         self.suggestions = suggestions
-        super().__init__(f"unknown audience {text!r}")
+        super().__init__(f"unknown audience {quoted(text)}")
 
 
 def _normalize(text: str) -> str:

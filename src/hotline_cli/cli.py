@@ -54,6 +54,10 @@ AudienceOption = Annotated[
     Optional[str],
     typer.Option("--audience", "-a", help="Who is calling: 学生/student, 青少年/youth, 家长/parents, 医务人员/medical, 民警/police, 教师/teachers…", show_default=False),
 ]
+AtOption = Annotated[
+    Optional[str],
+    typer.Option("--at", help="When, instead of now: ISO 8601 (2026-10-01T21:30; no offset = China time; +08:00 or Z honoured) or HH:MM today.", show_default=False),
+]
 LangOption = Annotated[Lang, typer.Option("--lang", help="Language of labels.")]
 JsonFlag = Annotated[bool, typer.Option("--json", help="Same as --format json.")]
 
@@ -67,6 +71,17 @@ def _fail(message: str, code: int, hints: list[str] | None = None) -> typer.Exit
     for hint in hints or []:
         typer.echo(f"  {hint}", err=True)
     return typer.Exit(code)
+
+
+def _data_hints(problems: list[str]) -> list[str]:
+    from .overlays import user_overlay_dir
+
+    hints = [f"- {p}" for p in problems]
+    folder = str(user_overlay_dir())
+    if any(p.startswith(folder) for p in problems):
+        hints.append(f"{folder} is your overlay folder, read on every run: fix or move the file named")
+    hints.append("meanwhile call 12356, or 110/120 in an emergency")
+    return hints
 
 
 def guarded(command):
@@ -84,7 +99,7 @@ def guarded(command):
         except (typer.Exit, typer.Abort, SystemExit):
             raise
         except DataError as error:
-            raise _fail("the data has problems:", EXIT_DATA, [f"- {p}" for p in error.problems]) from None
+            raise _fail("the data has problems:", EXIT_DATA, _data_hints(error.problems)) from None
         except RegionError as error:
             hints = [f"did you mean: {', '.join(error.suggestions)}"] if error.suggestions else []
             hints.append("see `hotline regions` for every region")
@@ -177,7 +192,7 @@ def _emit(text: str) -> None:
 def now(
     region: RegionOption = None,
     audience: AudienceOption = None,
-    at: Annotated[Optional[str], typer.Option("--at", help="When, instead of now: ISO 8601 (2026-10-01T21:30; no offset = China time; +08:00 or Z honoured) or HH:MM today.", show_default=False)] = None,
+    at: AtOption = None,
     fmt: Annotated[Optional[OutputFormat], typer.Option("--format", "-f", help="table on a terminal, plain when piped, or json.", show_default=False)] = None,
     as_json: JsonFlag = False,
     show_all: Annotated[bool, typer.Option("--all", help="Also list ended and superseded lines, each with the reason; no limit.")] = False,
@@ -220,7 +235,10 @@ def _present(result, fmt: OutputFormat, lang: str, limit: int | None, dataset) -
     else:
         from .render.table import render
 
-        render(result, lang, limit, _console())
+        console = _console()
+        with console.capture() as captured:
+            render(result, lang, limit, console)
+        _emit(captured.get())
 
 
 @app.command("list")
@@ -231,6 +249,7 @@ def list_lines(
     fmt: Annotated[Optional[OutputFormat], typer.Option("--format", "-f", help="table, plain or json.", show_default=False)] = None,
     as_json: JsonFlag = False,
     show_all: Annotated[bool, typer.Option("--all", help="Also list ended and superseded lines.")] = False,
+    at: AtOption = None,
     lang: LangOption = Lang.zh,
     data: DataOption = None,
 ) -> None:
@@ -241,12 +260,15 @@ def list_lines(
       hotline list --region 福建
 
       hotline list -r beijing --audience medical --json
+
+      hotline list -r 厦门 --at 2026-10-01T09:00 --format plain
     """
     from .query import answer
     from .timeparse import parse_instant
 
+    instant = parse_instant(at)
     dataset = _load(data)
-    result = answer(dataset, parse_instant(None), _place(dataset, region), _audience(audience),
+    result = answer(dataset, instant, _place(dataset, region), _audience(audience),
                     include_inactive=show_all, order="place")
     _present(result, _choose_format(fmt, as_json), lang.value, None, dataset)
 
@@ -275,7 +297,9 @@ def show(
     dataset = _load(data)
     found = find_record(dataset, key)
     if not found:
-        raise _fail(f"no line with id or number {key!r}", EXIT_INPUT, ["see `hotline list` for ids"])
+        from .regions import quoted
+
+        raise _fail(f"no line with id or number {quoted(key)}", EXIT_INPUT, ["see `hotline list` for ids"])
     if as_json:
         from .render.json_out import dumps
 
@@ -359,9 +383,6 @@ def check(
     except DataError as error:
         raise _fail(f"{len(error.problems)} problem(s) in the data:", EXIT_DATA, [f"- {p}" for p in error.problems]) from None
     report = run(dataset, date.today())
-    if stats:
-        for name, value in report.stats.items():
-            typer.echo(f"{name}: {value}")
     if report.warnings:
         if verbose:
             for warning in report.warnings:
@@ -369,8 +390,23 @@ def check(
         else:
             typer.echo(f"{len(report.warnings)} warning(s); add --verbose to list them", err=True)
     if report.errors:
+        # Stats stay unprinted: a failed run leaves stdout empty, so scripts never read half a report.
         raise _fail(f"{len(report.errors)} problem(s) in the data:", EXIT_DATA, [f"- {p}" for p in report.errors])
+    if stats:
+        _emit("".join(f"{name}: {value}\n" for name, value in report.stats.items()))
     typer.echo(f"ok: {len(dataset.hotlines)} hotlines, {len(dataset.regions)} regions checked")
+
+
+def _register_more_commands() -> None:
+    # Kept in their own modules; they import their heavy dependencies only when run.
+    from .cli_day import register as register_day
+    from .cli_export import register as register_export
+
+    register_export(app)
+    register_day(app)
+
+
+_register_more_commands()
 
 
 def main() -> None:

@@ -8,6 +8,8 @@ and the per-user folder) use the same format and replace records by id.
 from __future__ import annotations
 
 import json
+import os
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import resources
@@ -72,9 +74,13 @@ def bundled_root() -> Traversable:
     raise DataError(["the bundled dataset is missing from the installation (hotline_cli/data)"])
 
 
+MAX_PROBLEMS_PER_FILE = 20  # a file that is wrong everywhere needs its first problems, not thousands
+
+
 def _pydantic_problems(where: str, error: ValidationError, records: list | None) -> list[str]:
     problems = []
-    for item in error.errors():
+    items = error.errors()
+    for item in items[:MAX_PROBLEMS_PER_FILE]:
         loc = list(item["loc"])
         label = where
         if records is not None and len(loc) >= 2 and loc[0] == "hotlines" and isinstance(loc[1], int):
@@ -82,19 +88,27 @@ def _pydantic_problems(where: str, error: ValidationError, records: list | None)
             record_id = None
             if index < len(records) and isinstance(records[index], dict):
                 record_id = records[index].get("id")
-            label = f"{where}: {record_id or f'record #{index + 1}'}"
+            shown_id = _shown(record_id, 60) if isinstance(record_id, str) and record_id.strip() else f"record #{index + 1}"
+            label = f"{where}: {shown_id}"
             loc = loc[2:]
-        path = ".".join(str(part) for part in loc) or "(record)"
+        path = _shown(".".join(str(part) for part in loc), 80) or "(record)"
         problems.append(f"{label}: {path}: {item['msg']}")
+    if len(items) > MAX_PROBLEMS_PER_FILE:
+        problems.append(f"{where}: … and {len(items) - MAX_PROBLEMS_PER_FILE} more problem(s) in this file")
     return problems
 
 
 def _read_text(path: Traversable | Path, where: str) -> str:
     try:
         if isinstance(path, Path):
-            if path.stat().st_size > MAX_FILE_BYTES:
-                raise DataError([f"{where}: file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB"])
-        raw = path.read_bytes()
+            # Read at most one byte past the limit: a pipe or a device (/dev/zero) has no
+            # trustworthy size, and must not be read without end.
+            with path.open("rb") as stream:
+                raw = stream.read(MAX_FILE_BYTES + 1)
+            if len(raw) > MAX_FILE_BYTES:
+                raise DataError([f"{where}: file is larger than {_size_label(MAX_FILE_BYTES)}"])
+        else:
+            raw = path.read_bytes()
     except DataError:
         raise
     except IsADirectoryError:
@@ -109,6 +123,10 @@ def _read_text(path: Traversable | Path, where: str) -> str:
         raise DataError([f"{where}: is not UTF-8 text"]) from None
 
 
+def _size_label(size: int) -> str:
+    return f"{size // (1024 * 1024)} MiB" if size >= 1024 * 1024 else f"{size} bytes"
+
+
 def _parse_hotlines(text: str, where: str) -> list[Hotline]:
     try:
         return HotlinesFile.model_validate_json(text).hotlines
@@ -119,9 +137,11 @@ def _parse_hotlines(text: str, where: str) -> list[Hotline]:
                 records = json.loads(text).get("hotlines")
             except (ValueError, AttributeError, RecursionError):
                 records = None
-        if error.errors() and error.errors()[0]["type"] == "json_invalid":
-            return_problem = error.errors()[0]
-            raise DataError([f"{where}: not valid JSON ({return_problem['msg']})"]) from None
+        first = error.errors()[0] if error.errors() else None
+        if first is not None and first["type"] == "json_invalid":
+            raise DataError([f"{where}: not valid JSON ({first['msg']})"]) from None
+        if first is not None and first["type"] == "model_type" and not first["loc"]:
+            raise DataError([f'{where}: expected an object {{"hotlines": [...]}} at the top level']) from None
         raise DataError(_pydantic_problems(where, error, records if isinstance(records, list) else None)) from None
 
 
@@ -142,17 +162,82 @@ def _relative(path: Traversable, root: Traversable) -> str:
     return str(path)[len(str(root)) :].lstrip("/\\")
 
 
+def _shown(text: str, keep: int = 120) -> str:
+    """Outside text (a file name, an id, a field path) fit for a message: control characters escaped, overlong text cut."""
+    text = "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
+    return text if len(text) <= keep else f"{text[: keep // 2]}…{text[-keep // 2 :]}"
+
+
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
+
+
+def _strings(value, path: str):
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, f"{path}.{key}" if path else key)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _strings(item, f"{path}[{index}]")
+
+
+def _usage_problems(record: Hotline, where: str) -> list[str]:
+    """What the schema lets through but answering would trip over: unknown time zones, unreadable
+    hours, and control or text-direction characters that would reach the terminal.
+
+    Bundled records are held to this by `hotline check` before release; overlay records
+    arrive unchecked, and must fail here, by name, rather than in the middle of an answer.
+    """
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    from .schedule import HoursSyntaxError, parse_hours
+
+    problems: list[str] = []
+    where = f"{where}: {_shown(record.id, 60)}"
+    try:
+        ZoneInfo(record.time_zone)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        problems.append(f"{where}: time_zone: unknown time zone {_shown(repr(record.time_zone), 80)}")
+    for field_name, value in _strings(record.model_dump(mode="json"), ""):
+        if any(unicodedata.category(ch) == "Cc" or ch in _BIDI_CONTROLS for ch in value):
+            # They would reach the terminal: escape sequences, or text shown in another order than dialled.
+            problems.append(f"{where}: {field_name}: contains control or text-direction characters")
+    texts = [("hours", record.hours)]
+    texts += [(f"numbers[{n}].hours", number.hours) for n, number in enumerate(record.numbers)]
+    texts += [(f"channels[{n}].hours", channel.hours) for n, channel in enumerate(record.channels)]
+    texts += [(f"audiences[{n}].hours", entry.hours) for n, entry in enumerate(record.audiences)]
+    for field_name, hours in texts:
+        if hours is None:
+            continue
+        try:
+            parse_hours(hours)
+        except HoursSyntaxError as error:
+            problems.append(f"{where}: {field_name}: {_shown(str(error), 200)}")
+    return problems
+
+
 def overlay_files(paths: list[Path]) -> list[Path]:
     """Expand --data arguments (files or folders) into JSON files, in a stable order."""
     files: list[Path] = []
     for path in paths:
-        if not path.exists():
-            raise DataError([f"{path}: no such file or folder"])
-        if path.is_dir():
+        try:
+            exists, is_dir = path.exists(), path.is_dir()
+        except (OSError, ValueError) as exc:  # a name too long for the system, or with a NUL byte
+            raise DataError([f"{_shown(str(path))}: cannot be used as a file name ({getattr(exc, 'strerror', None) or exc})"]) from None
+        if not exists:
+            raise DataError([f"{_shown(str(path))}: no such file or folder"])
+        if is_dir:
+            if not os.access(path, os.R_OK | os.X_OK):
+                raise DataError([f"{_shown(str(path))}: cannot be read (permission denied)"])
             try:
-                files.extend(sorted(child for child in path.rglob("*.json") if child.is_file()))
+                found = sorted(child for child in path.rglob("*.json") if child.is_file())
             except OSError as exc:
-                raise DataError([f"{path}: cannot be read ({exc.strerror or exc})"]) from None
+                raise DataError([f"{_shown(str(path))}: cannot be read ({exc.strerror or exc})"]) from None
+            if not found:
+                # Most likely the wrong folder: saying nothing would hide the lines it was meant to add.
+                raise DataError([f"{_shown(str(path))}: folder has no .json files"])
+            files.extend(found)
         else:
             files.append(path)
     return files
@@ -194,15 +279,21 @@ def load(overlays: list[Path] | None = None) -> Dataset:
     replaced: list[tuple[str, str]] = []
     for path in overlay_files(list(overlays or [])):
         name = str(path)
+        where = _shown(name)
         try:
-            records = _parse_hotlines(_read_text(path, name), name)
+            records = _parse_hotlines(_read_text(path, where), where)
         except DataError as error:
             problems.extend(error.problems)
             continue
         seen_here: set[str] = set()
+        file_problems: list[str] = []
         for record in records:
+            usage_problems = _usage_problems(record, where)
+            if usage_problems:
+                file_problems.extend(usage_problems)
+                continue
             if record.id in seen_here:
-                duplicates.append(f"{name}: {record.id}: id: duplicate id within this file")
+                duplicates.append(f"{where}: {_shown(record.id, 60)}: id: duplicate id within this file")
                 continue
             seen_here.add(record.id)
             loaded = LoadedHotline(record, name, name)
@@ -212,6 +303,9 @@ def load(overlays: list[Path] | None = None) -> Dataset:
             else:
                 index[record.id] = len(entries)
                 entries.append(loaded)
+        problems.extend(file_problems[:MAX_PROBLEMS_PER_FILE])
+        if len(file_problems) > MAX_PROBLEMS_PER_FILE:
+            problems.append(f"{where}: … and {len(file_problems) - MAX_PROBLEMS_PER_FILE} more problem(s) in this file")
 
     problems.extend(duplicates)
     if problems:

@@ -16,7 +16,20 @@ def user_overlay_dir() -> Path:
 
 
 def user_overlay_files() -> list[Path]:
+    """The user's overlay folder when it holds any JSON file; nothing when it is absent or empty.
+
+    Unlike an empty folder named with --data (a mistake worth reporting), an empty
+    or missing user folder is the normal case.
+    """
     folder = user_overlay_dir()
-    if not folder.is_dir():
-        return []
-    return [folder]
+    try:
+        if folder.is_file():
+            return [folder]
+        if folder.is_dir() and not os.access(folder, os.R_OK | os.X_OK):
+            return [folder]
+        if folder.is_dir() and any(child.is_file() for child in folder.rglob("*.json")):
+            return [folder]
+    except (OSError, ValueError):
+        # Unreadable or unusable as a path: load() reports it by name rather than skipping it silently.
+        return [folder]
+    return []

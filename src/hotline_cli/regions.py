@@ -33,6 +33,11 @@ class RegionError(ValueError):
         super().__init__(message)
 
 
+def quoted(text: str, keep: int = 60) -> str:
+    """What a person typed, for a message: repr-escaped and cut short, whatever its size."""
+    return repr(text[:keep]) + ("…" if len(text) > keep else "")
+
+
 def normalize(text: str) -> str:
     folded = unicodedata.normalize("NFKC", text).strip().lower()
     return "".join(ch for ch in folded if ch.isalnum())
@@ -128,7 +133,7 @@ def resolve(text: str, regions: list[Region]) -> Place:
         for place in _sorted(names[suggestion]):
             if place.label not in labels:
                 labels.append(place.label)
-    raise RegionError(raw, f"unknown region {raw!r}", labels[:5])
+    raise RegionError(raw, f"unknown region {quoted(raw)}", labels[:5])
 
 
 def _one_of(raw: str, found: list[Place], via_area: str | None = None) -> Place:
@@ -140,4 +145,4 @@ def _one_of(raw: str, found: list[Place], via_area: str | None = None) -> Place:
     if via_area and len(provinces) == 1:
         # One area code for several cities of a province (0898 for Hainan): the province answers.
         return Place(places[0].region, None, via_area)
-    raise RegionError(raw, f"ambiguous region {raw!r}", [p.label for p in places][:8])
+    raise RegionError(raw, f"ambiguous region {quoted(raw)}", [p.label for p in places][:8])

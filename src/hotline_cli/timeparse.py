@@ -9,6 +9,10 @@ from zoneinfo import ZoneInfo
 CHINA = ZoneInfo("Asia/Shanghai")
 _TIME_ONLY = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2}))?$")
 _MAX_INPUT = 64
+# The hours engine looks up to 400 days ahead of the instant; beyond these years it
+# would run off the calendar, and no hotline data says anything about them anyway.
+MIN_YEAR = 1900
+MAX_YEAR = 9997
 
 
 class InstantError(ValueError):
@@ -56,6 +60,9 @@ def parse_instant(text: str | None, now: datetime | None = None) -> datetime:
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=CHINA)
     try:
-        return parsed.astimezone(CHINA)
+        instant = parsed.astimezone(CHINA)
     except (OverflowError, ValueError) as exc:
         raise InstantError(f"{raw!r} is out of range ({exc})") from None
+    if not MIN_YEAR <= instant.year <= MAX_YEAR:
+        raise InstantError(f"{raw!r} is out of range (years {MIN_YEAR}-{MAX_YEAR})")
+    return instant

@@ -42,6 +42,13 @@ def detail_dict(dataset: Dataset, entry: LoadedHotline, lang: str) -> dict:
     return document
 
 
+def _origin_text(dataset: Dataset, entry: LoadedHotline) -> str:
+    if entry.origin == BUNDLED:
+        return f"bundled {entry.file}"
+    replaces = any(record_id == entry.record.id and file == entry.origin for record_id, file in dataset.replaced)
+    return f"overlay {entry.origin}" + (" (replaces the earlier record with this id)" if replaces else "")
+
+
 def render_detail(dataset: Dataset, entry: LoadedHotline, lang: str) -> str:
     record = entry.record
     out = [f"{record.name}  [{record.id}]"]
@@ -72,7 +79,8 @@ def render_detail(dataset: Dataset, entry: LoadedHotline, lang: str) -> str:
         f"{audience_label(a.key, lang)}" + (f" ({a.published})" if a.published else "") + (f" {a.hours_published or a.hours}" if a.hours else "")
         for a in record.audiences
     )
-    out.append(f"{text(lang, 'audiences')}: {audiences}" + (f" — {text(lang, 'restricted', who='')}".rstrip(": ") if record.restricted else ""))
+    restricted_to = "、".join(audience_label(a.key, lang) for a in record.audiences if a.key.value != "general")
+    out.append(f"{text(lang, 'audiences')}: {audiences}" + (f" — {text(lang, 'restricted', who=restricted_to)}" if record.restricted else ""))
     if record.operator:
         out.append(f"{text(lang, 'operator')}: {record.operator}")
     if record.call_length:
@@ -95,7 +103,7 @@ def render_detail(dataset: Dataset, entry: LoadedHotline, lang: str) -> str:
     if record.follows:
         out.append(f"  follows: {record.follows}")
     out.append(f"{text(lang, 'last_confirmed')}: {record.last_confirmed}")
-    out.append(f"{text(lang, 'origin')}: {'bundled ' + entry.file if entry.origin == BUNDLED else entry.origin}")
+    out.append(f"{text(lang, 'origin')}: {_origin_text(dataset, entry)}")
     centres = _centres(dataset, entry)
     if centres:
         out.append(f"{text(lang, 'centres')} ({len(centres)}):")

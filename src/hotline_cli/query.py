@@ -113,7 +113,7 @@ def _evaluate(texts: list[str | None], instant: datetime, tz: str):
     return state.status, closes, opens, state.calendar_verified
 
 
-def _caller_hours(record: Hotline, number: PhoneNumber | None, audience: Audience | None) -> list[tuple[str | None, str | None]]:
+def caller_hours(record: Hotline, number: PhoneNumber | None, audience: Audience | None) -> list[tuple[str | None, str | None]]:
     """The hours expressions that apply to this caller on this number (any of them open means open)."""
     base = number.hours if number is not None and number.hours is not None else record.hours
     base_published = number.hours_published if number is not None and number.hours is not None else record.hours_published
@@ -148,14 +148,14 @@ def evaluate_line(
                           calendar_verified=True, inactive_reason=reason, audience_match=audience_match)
     usable = [n for n in record.numbers if not n.ended]
     for number in usable:
-        candidates = _caller_hours(record, number, audience)
+        candidates = caller_hours(record, number, audience)
         texts = [text for text, _ in candidates]
         line_texts.extend(texts)
         status, closes, opens, _ = _evaluate(texts, instant, tz)
         numbers.append(NumberAnswer(number, status, closes, opens, candidates[0][0], candidates[0][1]))
     if not usable:
         # A line reached only through an app or QQ: its channels' hours, else the line's.
-        line_texts = [c.hours for c in record.channels if c.hours] or [text for text, _ in _caller_hours(record, None, audience)]
+        line_texts = [c.hours for c in record.channels if c.hours] or [text for text, _ in caller_hours(record, None, audience)]
     status, closes, opens, verified = _evaluate(line_texts, instant, tz)
     end_of_validity = _validity_end(record)
     if opens is not None and end_of_validity is not None and opens.date() > end_of_validity:

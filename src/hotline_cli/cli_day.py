@@ -1,0 +1,123 @@
+"""The `hotline day` command."""
+
+# No `from __future__ import annotations`: the command is defined inside
+# register() and Typer must see its option types as objects, not strings.
+
+import re
+from datetime import date, datetime
+from enum import Enum
+from typing import Annotated, Optional
+
+import typer
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# The hours engine and the time zone data are sound well beyond this; the
+# bound only keeps a typo such as 20226-10-01 from being taken seriously.
+_FIRST_YEAR, _LAST_YEAR = 1970, 2099
+
+
+class DayFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+class DateError(ValueError):
+    pass
+
+
+def parse_day(text: Optional[str], today: date) -> date:
+    """The day asked for: YYYY-MM-DD, or ``today`` when not given."""
+    if text is None:
+        return today
+    raw = text.strip()
+    if not _ISO_DATE.match(raw):
+        raise DateError(f"{text!r} is not a date; use YYYY-MM-DD, e.g. 2026-10-01")
+    try:
+        day = date.fromisoformat(raw)
+    except ValueError as exc:
+        raise DateError(f"{text!r} is not a valid date ({exc})") from None
+    if not _FIRST_YEAR <= day.year <= _LAST_YEAR:
+        raise DateError(f"{text!r} is out of range; use a date between {_FIRST_YEAR} and {_LAST_YEAR}")
+    return day
+
+
+def _list_args(region: Optional[str], audience: Optional[str]) -> str:
+    """The same place and audience as options for `hotline list`, quoted only when a shell needs it."""
+    import shlex
+
+    def quoted(value: str) -> str:
+        return value if re.fullmatch(r"[\w.+-]+", value) else shlex.quote(value)
+
+    parts = []
+    if region:
+        parts += ["--region", quoted(region)]
+    if audience:
+        parts += ["--audience", quoted(audience)]
+    return "".join(f" {part}" for part in parts)
+
+
+def register(app) -> None:
+    """Add the command to the app."""
+    from .cli import (
+        EXIT_INPUT,
+        AudienceOption,
+        DataOption,
+        JsonFlag,
+        Lang,
+        LangOption,
+        RegionOption,
+        _audience,
+        _console,
+        _emit,
+        _fail,
+        _load,
+        _place,
+        guarded,
+    )
+
+    @app.command()
+    @guarded
+    def day(
+        region: RegionOption = None,
+        audience: AudienceOption = None,
+        on: Annotated[Optional[str], typer.Option("--date", "-d", help="The day, YYYY-MM-DD (China time). Default: today.", show_default=False)] = None,
+        fmt: Annotated[DayFormat, typer.Option("--format", "-f", help="table (bars; no colour when piped) or json.")] = DayFormat.table,
+        as_json: JsonFlag = False,
+        lang: LangOption = Lang.zh,
+        data: DataOption = None,
+    ) -> None:
+        """Who covers which hours of a day: a 24-hour bar per line, 12356 first, and where only 12356 is left.
+
+        Holidays and 调休 makeup workdays are named; hours that depend on them follow
+        the official calendar. Lines with unknown hours are shown as unknown, never as open.
+
+        Examples:
+
+          hotline day --region 福建
+
+          hotline day -r 江西 --date 2026-10-01
+
+          hotline day -r 厦门 --audience 学生 --date 2026-10-10 --json
+
+          hotline day --lang en -r shanghai
+        """
+        from .day import CHINA, timeline
+
+        current = datetime.now(CHINA)
+        try:
+            chosen = parse_day(on, current.date())
+        except DateError as error:
+            raise _fail(f"--date: {error}", EXIT_INPUT) from None
+        dataset = _load(data)
+        place = _place(dataset, region)
+        who = _audience(audience)
+        result = timeline(dataset, chosen, place, who, now=current)
+        if as_json or fmt is DayFormat.json:
+            from .render.day_json import timeline_dict
+            from .render.json_out import dumps
+
+            _emit(dumps(timeline_dict(result, lang.value, dataset.meta.version)))
+        else:
+            from .render.day_chart import render
+
+            render(result, lang.value, _console(), _list_args(region, audience))

@@ -1,0 +1,96 @@
+"""vCard 3.0 (RFC 2426) for phone contacts: one card per line, every number of it.
+
+Lines end in CRLF and are folded at 75 octets without splitting a UTF-8
+character; text values escape backslash, comma, semicolon and newlines.
+"""
+
+from __future__ import annotations
+
+from .base import ExportContext
+from .common import LineView, ListView, list_view, text
+
+MAX_OCTETS = 75
+CRLF = "\r\n"
+
+
+def escape(value: str) -> str:
+    value = value.replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;")
+    return value.replace("\r\n", "\\n").replace("\r", "\\n").replace("\n", "\\n")
+
+
+def fold(line: str) -> str:
+    """Split a content line into pieces of at most 75 octets; each continuation starts with a space."""
+    pieces: list[str] = []
+    current = ""
+    size = 0
+    limit = MAX_OCTETS
+    for char in line:
+        width = len(char.encode("utf-8"))
+        if size + width > limit:
+            pieces.append(current)
+            current, size = " ", 1
+        current += char
+        size += width
+    pieces.append(current)
+    return CRLF.join(pieces)
+
+
+def _tel_types(mobile: bool) -> str:
+    return "CELL,VOICE" if mobile else "WORK,VOICE"
+
+
+def _note(view: ListView, line: LineView) -> str:
+    labels = view.labels
+    c = labels["colon"]
+    parts = []
+    if line.hours:
+        parts.append(f"{labels['hours']}{c}{line.hours}")
+    for number in line.numbers:
+        if number.extras:
+            parts.append(f"{number.display}{c}" + ("; " if view.lang == "en" else "；").join(number.extras))
+    if line.area_dial:
+        parts.append(line.area_dial)
+    parts.append(f"{labels['audiences']}{c}" + ("、" if view.lang != "en" else ", ").join(line.audiences))
+    if line.restricted:
+        parts.append(line.restricted)
+    if line.call_length:
+        parts.append(f"{labels['call_length']}{c}{line.call_length}")
+    parts.extend(f"{labels['caveat']}{c}{caveat}" for caveat in line.caveats)
+    parts.append(f"{labels['last_confirmed']}{c}{line.last_confirmed} · {labels['dataset']}{c}{view.dataset_version}")
+    parts.append(view.footer)
+    return "\n".join(parts)
+
+
+def card(view: ListView, line: LineView) -> str:
+    props = [
+        "BEGIN:VCARD",
+        "VERSION:3.0",
+        f"N:{escape(line.name)};;;;",
+        f"FN:{escape(line.name)}",
+    ]
+    if line.operator:
+        props.append(f"ORG:{escape(line.operator)}")
+    for number in line.numbers:
+        props.append(f"TEL;TYPE={_tel_types(number.mobile)}:{number.dial}")
+    props.append(f"CATEGORIES:{escape(text(view.lang, 'title'))}")
+    props.append(f"NOTE:{escape(_note(view, line))}")
+    if line.url:
+        props.append(f"URL:{escape(line.url)}")
+    props.append(f"UID:hotline-cli:{escape(line.id)}")
+    props.append("END:VCARD")
+    return "".join(fold(prop) + CRLF for prop in props)
+
+
+def render_vcard(view: ListView) -> str:
+    return "".join(card(view, line) for line in view.lines if line.numbers)
+
+
+class VcardExporter:
+    media_type = "text/vcard; charset=utf-8"
+    binary = False
+
+    def ensure_available(self) -> None:
+        return None
+
+    def render(self, answer, context: ExportContext) -> str:
+        return render_vcard(list_view(answer, context))

@@ -1,0 +1,113 @@
+"""Heavy libraries stay out of start-up: each is imported only by the command that draws or checks with it.
+
+Each case runs a fresh interpreter and looks at sys.modules afterwards; no timing.
+Typer itself imports pydantic, so pydantic is not on these lists.
+"""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+# Needed only for: tables and help (rich and what it pulls in), `hotline check` (phonenumbers),
+# exports (jinja2, weasyprint, segno), tests (holidays), WD/RD/PH hours (chinese_calendar).
+RICH = ["rich", "markdown_it", "pygments"]
+CHECK_ONLY = ["phonenumbers"]
+EXPORT_ONLY = ["jinja2", "weasyprint", "segno"]
+NEVER = ["holidays"]
+CALENDAR = ["chinese_calendar"]
+
+RUN_COMMAND = """
+import json, runpy, sys
+out = sys.argv[1]
+sys.argv = ["hotline", *sys.argv[2:]]
+code = 0
+try:
+    runpy.run_module("hotline_cli", run_name="__main__", alter_sys=True)
+except SystemExit as exit:
+    code = exit.code or 0
+with open(out, "w", encoding="utf-8") as handle:
+    json.dump({"code": code, "modules": sorted(sys.modules)}, handle)
+"""
+
+
+def _top_level(modules) -> set[str]:
+    return {name.split(".")[0] for name in modules}
+
+
+@pytest.fixture(scope="module")
+def imported_by_cli_module():
+    done = subprocess.run(
+        [sys.executable, "-c", "import json, sys, hotline_cli.cli; print(json.dumps(sorted(sys.modules)))"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return _top_level(json.loads(done.stdout))
+
+
+_command_cache: dict[tuple[str, ...], tuple[set[str], str]] = {}
+
+
+def imported_by_command(tmp_path_factory, *args) -> tuple[set[str], str]:
+    """(top-level modules imported, stdout) after a successful `hotline ARGS` in a fresh interpreter."""
+    if args not in _command_cache:
+        out = tmp_path_factory.mktemp("modules") / "modules.json"
+        done = subprocess.run([sys.executable, "-c", RUN_COMMAND, str(out), *args], capture_output=True, text=True)
+        report = json.loads(out.read_text(encoding="utf-8"))
+        # A command that failed early would import little and prove nothing.
+        assert report["code"] == 0 and done.stdout.strip(), done.stderr
+        _command_cache[args] = (_top_level(report["modules"]), done.stdout)
+    return _command_cache[args]
+
+
+AT = "2026-11-25T21:30"
+NOW_JSON = ("now", "--region", "福建", "--json", "--at", AT)
+NOW_PLAIN = ("now", "--region", "福建", "--format", "plain", "--at", AT)
+
+
+@pytest.mark.parametrize("module", RICH + CHECK_ONLY + EXPORT_ONLY + NEVER + CALENDAR)
+def test_importing_the_cli_loads_no_heavy_module(imported_by_cli_module, module):
+    assert module not in imported_by_cli_module
+
+
+@pytest.mark.parametrize("module", RICH + CHECK_ONLY + EXPORT_ONLY + NEVER)
+def test_now_json_loads_no_heavy_module(tmp_path_factory, module):
+    modules, stdout = imported_by_command(tmp_path_factory, *NOW_JSON)
+    assert json.loads(stdout)["hotlines"], "the answer must list lines, or the check proves nothing"
+    assert module not in modules
+
+
+@pytest.mark.parametrize("module", RICH + CHECK_ONLY + EXPORT_ONLY + NEVER)
+def test_now_plain_loads_no_heavy_module(tmp_path_factory, module):
+    modules, _ = imported_by_command(tmp_path_factory, *NOW_PLAIN)
+    assert module not in modules
+
+
+def _uses_official_days(record) -> bool:
+    texts = [record.hours] + [n.hours for n in record.numbers] + [c.hours for c in record.channels] + [a.hours for a in record.audiences]
+    return any(token in (text or "") for text in texts for token in ("WD", "RD", "PH"))
+
+
+def _regions_by_calendar_use(dataset):
+    national = [r for r in dataset.hotlines if r.region == "000000"]
+    uses, avoids = [], []
+    for region in dataset.regions:
+        if region.phone_region != "CN":
+            continue
+        lines = national + [r for r in dataset.hotlines if r.region == region.code]
+        (uses if any(_uses_official_days(r) for r in lines) else avoids).append(region)
+    return uses, avoids
+
+
+def test_official_calendar_is_loaded_only_when_a_region_needs_it(tmp_path_factory, dataset):
+    uses, avoids = _regions_by_calendar_use(dataset)
+    if not uses or not avoids:
+        pytest.skip("the bundled data no longer has regions on both sides")
+
+    needing, _ = imported_by_command(tmp_path_factory, "now", "--region", uses[0].short, "--json", "--at", AT)
+    not_needing, _ = imported_by_command(tmp_path_factory, "now", "--region", avoids[0].short, "--json", "--at", AT)
+
+    assert "chinese_calendar" in needing  # shows the check can see it at all
+    assert "chinese_calendar" not in not_needing

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import os
-import unicodedata
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import resources
@@ -169,6 +169,13 @@ def _shown(text: str, keep: int = 120) -> str:
 
 
 _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
+# Category Cc (C0, DEL, C1) plus the text-direction controls, as one scan per string.
+_UNSAFE_CHARACTERS = re.compile("[\x00-\x1f\x7f-\x9f" + "".join(sorted(_BIDI_CONTROLS)) + "]")
+# In the raw file they can only appear as themselves or as JSON escapes (\n, \u001b, \u202e …).
+_MAYBE_UNSAFE_IN_JSON = re.compile(
+    "[\x7f-\x9f" + "".join(sorted(_BIDI_CONTROLS)) + "]"
+    + r"|\\[bfnrt]|\\u(?:00[01][0-9a-fA-F]|007[fF]|00[89][0-9a-fA-F]|20(?:0[eEfF]|2[a-eA-E]|6[6-9])|061[cC])"
+)
 
 
 def _strings(value, path: str):
@@ -182,7 +189,7 @@ def _strings(value, path: str):
             yield from _strings(item, f"{path}[{index}]")
 
 
-def _usage_problems(record: Hotline, where: str) -> list[str]:
+def _usage_problems(record: Hotline, where: str, scan_text: bool = True) -> list[str]:
     """What the schema lets through but answering would trip over: unknown time zones, unreadable
     hours, and control or text-direction characters that would reach the terminal.
 
@@ -199,8 +206,9 @@ def _usage_problems(record: Hotline, where: str) -> list[str]:
         ZoneInfo(record.time_zone)
     except (ZoneInfoNotFoundError, ValueError, OSError):
         problems.append(f"{where}: time_zone: unknown time zone {_shown(repr(record.time_zone), 80)}")
-    for field_name, value in _strings(record.model_dump(mode="json"), ""):
-        if any(unicodedata.category(ch) == "Cc" or ch in _BIDI_CONTROLS for ch in value):
+    strings = _strings(record.model_dump(mode="json"), "") if scan_text else ()
+    for field_name, value in strings:
+        if _UNSAFE_CHARACTERS.search(value):
             # They would reach the terminal: escape sequences, or text shown in another order than dialled.
             problems.append(f"{where}: {field_name}: contains control or text-direction characters")
     texts = [("hours", record.hours)]
@@ -281,14 +289,17 @@ def load(overlays: list[Path] | None = None) -> Dataset:
         name = str(path)
         where = _shown(name)
         try:
-            records = _parse_hotlines(_read_text(path, where), where)
+            text = _read_text(path, where)
+            records = _parse_hotlines(text, where)
         except DataError as error:
             problems.extend(error.problems)
             continue
+        # Scanning every string of every record is the costliest check; most files have nothing to find.
+        scan_text = _MAYBE_UNSAFE_IN_JSON.search(text) is not None
         seen_here: set[str] = set()
         file_problems: list[str] = []
         for record in records:
-            usage_problems = _usage_problems(record, where)
+            usage_problems = _usage_problems(record, where, scan_text)
             if usage_problems:
                 file_problems.extend(usage_problems)
                 continue

@@ -76,16 +76,30 @@ def _index(regions: list[Region]) -> tuple[dict[str, list[Place]], dict[str, lis
     return built
 
 
+_ENGLISH_ALIASES = {"810000": ("hk", "hongkong"), "820000": ("macao", "macau", "mo"), "710000": ("tw",), "540000": ("tibet", "xizang")}
+
+
+def _region_keys(region: Region) -> tuple[str, ...]:
+    return (region.name, region.short, region.abbr, region.pinyin, region.name_en, region.code, region.code[:2],
+            _strip_suffix(region.name, _REGION_SUFFIXES), *_ENGLISH_ALIASES.get(region.code, ()))
+
+
+def _province_named(key: str, regions: list[Region]) -> Region | None:
+    """A province typed by one of its own names, found without indexing 369 cities (most queries)."""
+    for region in regions:
+        if key in (normalize(alias) for alias in _region_keys(region)):
+            return region
+    return None
+
+
 def _build_index(regions: list[Region]) -> tuple[dict[str, list[Place]], dict[str, list[Place]]]:
     """(names index, area-code index). Region names win over city names of the same spelling."""
     names: dict[str, list[Place]] = {}
     cities: dict[str, list[Place]] = {}
     areas: dict[str, list[Place]] = {}
-    english_aliases = {"810000": ["hk", "hongkong"], "820000": ["macao", "macau", "mo"], "710000": ["tw"], "540000": ["tibet", "xizang"]}
     for region in regions:
         place = Place(region)
-        for key in (region.name, region.short, region.abbr, region.pinyin, region.name_en, region.code, region.code[:2],
-                    _strip_suffix(region.name, _REGION_SUFFIXES), *english_aliases.get(region.code, [])):
+        for key in _region_keys(region):
             _add(names, key, place)
         for city in region.cities:
             city_place = Place(region, city)
@@ -111,6 +125,10 @@ def resolve(text: str, regions: list[Region]) -> Place:
     key = normalize(raw[:MAX_INPUT * 4])
     if not key or len(key) > MAX_INPUT:
         raise RegionError(raw, "empty or overlong region", [])
+    if not (key.isdigit() and (key.startswith("0") or len(key) == 3)):
+        province = _province_named(key, regions)
+        if province is not None:
+            return Place(province)
     names, areas = _index(regions)
 
     digits = key if key.isdigit() else None

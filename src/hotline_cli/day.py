@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 from .dataset import Dataset
 from .model import Audience, EmergencyNumber, Hotline
-from .query import CHINA_TZ, Group, LineAnswer, answer, caller_hours, inactive_reason
+from .query import CHINA_TZ, Group, LineAnswer, answer, inactive_reason, line_hours
 from .regions import Place
 from .schedule import DayInfo, Interval, day_kind, intervals
 
@@ -131,20 +131,6 @@ def _in_china(spans: Iterable[Interval]) -> tuple[Interval, ...]:
 # --------------------------------------------------------------------------- per line
 
 
-def _hours_texts(line: LineAnswer, audience: Audience | None) -> list[str | None]:
-    """The hours that make a line reachable for this caller; any one open means open.
-
-    Mirrors how `query.evaluate_line` combines them: every usable number's hours
-    for the caller (`caller_hours`); a line without numbers is reached through
-    its channels, else through the line's own hours.
-    """
-    record = line.record
-    if line.numbers:
-        return [text for item in line.numbers for text, _ in caller_hours(record, item.number, audience)]
-    channel_hours = [channel.hours for channel in record.channels if channel.hours]
-    return channel_hours or [text for text, _ in caller_hours(record, None, audience)]
-
-
 def _line_day(line: LineAnswer, day: date, start: datetime, end: datetime, audience: Audience | None) -> LineDay:
     if line.group is Group.inactive or inactive_reason(line.record, day) is not None:
         return LineDay(line, (), (), True)
@@ -152,7 +138,7 @@ def _line_day(line: LineAnswer, day: date, start: datetime, end: datetime, audie
     opened: list[Interval] = []
     unknown: list[Interval] = []
     verified = True
-    for text in _hours_texts(line, audience):
+    for text in line_hours(line.record, audience):
         found = intervals(text, start, end, tz)
         opened.extend(found.open)
         unknown.extend(found.unknown)

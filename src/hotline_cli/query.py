@@ -139,23 +139,17 @@ def evaluate_line(
     audience_match = audience is not None and any(a.key is audience for a in record.audiences)
 
     numbers: list[NumberAnswer] = []
-    line_texts: list[str | None] = []
     if reason is not None:
         return LineAnswer(record=record, origin=loaded.origin, group=Group.inactive, status="closed", closes_at=None,
                           opens_at=None, numbers=tuple(NumberAnswer(n, "closed", None, None, n.hours or record.hours,
                                                                     n.hours_published or record.hours_published)
                                                        for n in record.numbers),
                           calendar_verified=True, inactive_reason=reason, audience_match=audience_match)
-    usable = [n for n in record.numbers if not n.ended]
-    for number in usable:
+    for number in (n for n in record.numbers if not n.ended):
         candidates = caller_hours(record, number, audience)
-        texts = [text for text, _ in candidates]
-        line_texts.extend(texts)
-        status, closes, opens, _ = _evaluate(texts, instant, tz)
+        status, closes, opens, _ = _evaluate([text for text, _ in candidates], instant, tz)
         numbers.append(NumberAnswer(number, status, closes, opens, candidates[0][0], candidates[0][1]))
-    if not usable:
-        # A line reached only through an app or QQ: its channels' hours, else the line's.
-        line_texts = [c.hours for c in record.channels if c.hours] or [text for text, _ in caller_hours(record, None, audience)]
+    line_texts = line_hours(record, audience)
     status, closes, opens, verified = _evaluate(line_texts, instant, tz)
     end_of_validity = _validity_end(record)
     if opens is not None and end_of_validity is not None and opens.date() > end_of_validity:
@@ -180,6 +174,18 @@ def evaluate_line(
         calendar_verified=verified,
         audience_match=audience_match,
     )
+
+
+def line_hours(record: Hotline, audience: Audience | None) -> list[str | None]:
+    """Every hours expression through which this caller can reach the line; any one open means open.
+
+    A line whose numbers have all ended, or that has none, is reached through its
+    channels (an app, QQ), else through the line's own hours.
+    """
+    usable = [n for n in record.numbers if not n.ended]
+    if usable:
+        return [text for number in usable for text, _ in caller_hours(record, number, audience)]
+    return [c.hours for c in record.channels if c.hours] or [text for text, _ in caller_hours(record, None, audience)]
 
 
 def _validity_end(record: Hotline) -> date | None:

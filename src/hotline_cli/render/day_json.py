@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..audiences import label as audience_label
 from ..day import DayTimeline, Gap, LineDay
 from .day_labels import holiday_name, summary_texts, warning_message
-from .json_out import SCHEMA_VERSION
+from .json_out import SCHEMA_VERSION, region_dict
 from .labels import text as common_text
 
 
@@ -39,15 +39,7 @@ def line_dict(line: LineDay) -> dict:
 
 
 def timeline_dict(timeline: DayTimeline, lang: str, dataset_version: str) -> dict:
-    place = timeline.place
-    region = None
-    if place is not None:
-        region = {
-            "code": place.region.code,
-            "name": place.region.name,
-            "city": None if place.city is None else {"code": place.city.code, "name": place.city.name},
-            "label": place.label,
-        }
+    region = region_dict(timeline.place)
     kind = timeline.kind
     return {
         "schema_version": SCHEMA_VERSION,

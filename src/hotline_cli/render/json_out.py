@@ -80,17 +80,20 @@ def warning_dicts(answer: Answer, lang: str) -> list[dict]:
     return [{"code": code, "message": warning_text(answer, code, lang)} for code in answer.warnings]
 
 
+def region_dict(place) -> dict | None:
+    if place is None:
+        return None
+    return {
+        "code": place.region.code,
+        "name": place.region.name,
+        "city": None if place.city is None else {"code": place.city.code, "name": place.city.name},
+        "label": place.label,
+        "time_zone": place.region.time_zone,
+    }
+
+
 def answer_dict(answer: Answer, lang: str, dataset_version: str) -> dict:
-    place = answer.place
-    region = None
-    if place is not None:
-        region = {
-            "code": place.region.code,
-            "name": place.region.name,
-            "city": None if place.city is None else {"code": place.city.code, "name": place.city.name},
-            "label": place.label,
-            "time_zone": place.region.time_zone,
-        }
+    region = region_dict(answer.place)
     return {
         "schema_version": SCHEMA_VERSION,
         "dataset_version": dataset_version,

@@ -14,6 +14,7 @@ from ..model import Audience, NumberKind, PhoneNumber
 from ..phones import COUNTRY_CALLING_CODE, SHORT_KINDS, tel_uri
 from ..query import Answer, Group, LineAnswer, NumberAnswer
 from ..render.common import line_name, status_text
+from ..render.labels import lookup
 from ..render.labels import text as render_text
 from .base import ExportContext
 
@@ -106,8 +107,7 @@ TEXT = {
 
 
 def text(lang: str, key: str, **values) -> str:
-    template = TEXT.get(lang, TEXT["zh"])[key]
-    return template.format(**values) if values else template
+    return lookup(TEXT, lang, key, **values)
 
 
 def qr_target(number: PhoneNumber) -> str:

@@ -7,6 +7,7 @@ from datetime import datetime
 from ..audiences import label as audience_label
 from ..day import DayTimeline, Gap, LineDay
 from .labels import TEXT as COMMON_TEXT
+from .labels import lookup
 from .labels import text as common_text
 
 TEXT = {
@@ -78,8 +79,7 @@ HOLIDAY_NAMES = {
 
 
 def text(lang: str, key: str, **values) -> str:
-    template = TEXT.get(lang, TEXT["zh"])[key]
-    return template.format(**values) if values else template
+    return lookup(TEXT, lang, key, **values)
 
 
 def holiday_name(name: str | None, lang: str) -> str | None:

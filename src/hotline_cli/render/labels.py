@@ -104,9 +104,14 @@ TEXT = {
 }
 
 
-def text(lang: str, key: str, **values) -> str:
-    template = TEXT.get(lang, TEXT["zh"])[key]
+def lookup(table: dict, lang: str, key: str, **values) -> str:
+    """A label from a {lang: {key: template}} table; Chinese when the language is not there."""
+    template = table.get(lang, table["zh"])[key]
     return template.format(**values) if values else template
+
+
+def text(lang: str, key: str, **values) -> str:
+    return lookup(TEXT, lang, key, **values)
 
 
 def when(moment: datetime, reference: datetime, lang: str) -> str:

@@ -1,4 +1,3 @@
-import os
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo

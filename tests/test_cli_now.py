@@ -1,8 +1,7 @@
 """`hotline now` and friends, through the CLI and the pure core."""
 
 import json
-import re
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 import pytest
 from hypothesis import HealthCheck, given, settings

@@ -32,13 +32,13 @@ def is_12356(record: Hotline) -> bool:
 
 
 def _expected_place(dataset: Dataset, record: Hotline, number: PhoneNumber) -> tuple[str, list[str]] | None:
-    """(label, names the geocoder may print, area codes) for where this number should be."""
+    """(label, names the geocoder may print) for where this number should be."""
     code = number.located_in or record.city
     if code is not None:
         found = dataset.city_by_code.get(code)
         if found is None:
             return None
-        city, region = found
+        city = found[0]
         return city.name, [city.short, city.name]
     if record.region != NATIONAL and record.region in dataset.region_by_code:
         region = dataset.region_by_code[record.region]

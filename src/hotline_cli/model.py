@@ -8,7 +8,6 @@ dataset (duplicate ids, area codes against cities, staleness) live in
 from __future__ import annotations
 
 import datetime as _dt
-import re
 from datetime import date
 from enum import Enum
 from typing import Annotated, Literal
@@ -250,5 +249,3 @@ class DatasetMeta(Strict):
     version: NonEmpty
     report_outdated: NonEmpty  # where a user reports a wrong or dead number
 
-
-SEED_REF = re.compile(r"^(\d{3}):(.+)$")

@@ -13,11 +13,9 @@ from enum import Enum
 
 from .dataset import Dataset, LoadedHotline
 from .model import (
-    NATIONAL,
     Audience,
     EmergencyNumber,
     Hotline,
-    NumberKind,
     PhoneNumber,
     Scope,
     ValidityStatus,
@@ -356,11 +354,3 @@ def find_record(dataset: Dataset, key: str) -> list[LoadedHotline]:
                 found.append(entry)
                 break
     return found
-
-
-def is_mainland_short(number: PhoneNumber) -> bool:
-    return number.kind in (NumberKind.short, NumberKind.short_with_area_code) and number.country == "CN"
-
-
-def national_view_region() -> str:
-    return NATIONAL

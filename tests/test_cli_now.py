@@ -36,6 +36,32 @@ def test_city_gets_its_own_centre_and_the_area_code_dial_string(invoke):
     assert first["status"] == "open"  # seed 004: every Fujian city centre answers 24 h
 
 
+@pytest.mark.parametrize(
+    ("city", "dial", "confirmed"),
+    [
+        ("厦门", "0592-12356", True),  # seed 004: area-code dialling works across Fujian
+        ("晋中", "0354-12356", True),  # 晋中's own announcement names 0354
+        ("太原", "0351-12356", False),  # a city centre whose sources never mention the area-code form
+        ("大同", "0352-12356", False),  # no city record at all: the province's line answers
+    ],
+)
+def test_area_code_dial_string_says_whether_a_source_confirms_it(dataset, city, dial, confirmed):
+    from hotline_cli.query import answer
+    from hotline_cli.regions import resolve
+
+    first = answer(dataset, china(2026, 11, 24, 23, 30), resolve(city, dataset.regions)).lines[0]
+    assert (first.area_dial, first.area_dial_confirmed) == (dial, confirmed)
+
+
+def test_unconfirmed_area_code_dialling_is_shown_as_a_try_not_a_promise(invoke):
+    unconfirmed = invoke("now", "--region", "太原", "--at", AT_WEEKDAY_NIGHT, "--format", "plain")
+    confirmed = invoke("now", "--region", "晋中", "--at", AT_WEEKDAY_NIGHT, "--format", "plain")
+    assert "在外地可试拨 0351-12356" in unconfirmed.stdout and "本市未见公告" in unconfirmed.stdout
+    assert "在外地拨打 0354-12356 可接通本地热线" in confirmed.stdout and "本市未见公告" not in confirmed.stdout
+    doc = now_json(invoke, "--region", "太原", "--at", AT_WEEKDAY_NIGHT)
+    assert doc["hotlines"][0]["area_dial_confirmed"] is False
+
+
 def test_national_view_without_region(invoke):
     doc = now_json(invoke, "--at", AT_WEEKDAY_NIGHT)
     assert doc["region"] is None

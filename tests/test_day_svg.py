@@ -92,3 +92,11 @@ def test_svg_marks_now_and_is_deterministic(dataset):
     root = ET.fromstring(first)
     marks = [line for line in root.iter(f"{SVG}line") if line.get("stroke") == "#ad1457"]
     assert len(marks) == 1 and float(marks[0].get("x1")) == 58.0 + (176.0 - 58.0) / 2
+
+
+def test_svg_prints_the_area_code_form_only_where_a_source_confirms_it(dataset):
+    day = date(2026, 11, 24)
+    confirmed = texts(ET.fromstring(chart(dataset, "晋中", day)[1]))
+    unconfirmed = texts(ET.fromstring(chart(dataset, "太原", day)[1]))
+    assert any("0354-12356" in t for t in confirmed)
+    assert not any("0351-12356" in t for t in unconfirmed)  # the chart has no room to say it is unconfirmed

@@ -60,6 +60,7 @@ class LineAnswer:
     calendar_verified: bool
     inactive_reason: str | None = None
     area_dial: str | None = None  # 区号+12356 to reach this place's centre from elsewhere
+    area_dial_confirmed: bool = False  # a source for this city's centre says the area-code form reaches it
     audience_match: bool = False
 
 
@@ -240,10 +241,20 @@ def primary_12356(dataset: Dataset, place: Place | None) -> LoadedHotline | None
     return by_id.get(NATIONAL_12356)
 
 
-def area_dial_12356(place: Place | None) -> str | None:
+def area_dial_12356(place: Place | None, centre: LoadedHotline | None = None) -> tuple[str | None, bool]:
+    """区号+12356 for a city, and whether the city's own 12356 record lists that form.
+
+    The form works where a province or city announced it (all of Fujian, 晋中 …); elsewhere it is the
+    usual routing but unconfirmed, and presenters must say so.
+    """
     if place is None or place.city is None or place.region.phone_region != "CN" or not place.city.area_codes:
-        return None
-    return f"{place.city.area_codes[0]}-12356"
+        return None, False
+    dial = f"{place.city.area_codes[0]}-12356"
+    confirmed = centre is not None and centre.record.city == place.city.code and any(
+        number.kind.value == "short_with_area_code" and number.dial == dial.replace("-", "")
+        for number in centre.record.numbers
+    )
+    return dial, confirmed
 
 
 def emergency_for(dataset: Dataset, place: Place | None) -> list[EmergencyNumber]:
@@ -290,7 +301,7 @@ def answer(
     ordered = [line for _, line in lines]
     if primary is not None:
         first = evaluate_line(primary, at, audience, Group.primary)
-        first = _with_area_dial(first, area_dial_12356(place))
+        first = _with_area_dial(first, *area_dial_12356(place, primary))
         ordered.insert(0, first)
 
     result = Answer(at=at, place=place, audience=audience, emergency=emergency_for(dataset, place), lines=ordered,
@@ -302,10 +313,10 @@ def answer(
     return result
 
 
-def _with_area_dial(line: LineAnswer, area_dial: str | None) -> LineAnswer:
+def _with_area_dial(line: LineAnswer, area_dial: str | None, confirmed: bool) -> LineAnswer:
     from dataclasses import replace
 
-    return replace(line, group=Group.primary, area_dial=area_dial)
+    return replace(line, group=Group.primary, area_dial=area_dial, area_dial_confirmed=confirmed)
 
 
 def _rank_key(line: LineAnswer, locality: int) -> tuple:

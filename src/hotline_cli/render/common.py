@@ -51,12 +51,17 @@ def line_name(line: LineAnswer, lang: str) -> str:
     return record.name
 
 
+def area_dial_text(line: LineAnswer, lang: str) -> str:
+    key = "from_elsewhere" if line.area_dial_confirmed else "from_elsewhere_unconfirmed"
+    return text(lang, key, dial=line.area_dial)
+
+
 def detail_lines(line: LineAnswer, lang: str) -> list[str]:
     """Short notes under a line: where-from dialling, restrictions, hours text, first caveat, reason."""
     record = line.record
     notes: list[str] = []
     if line.area_dial:
-        notes.append(text(lang, "from_elsewhere", dial=line.area_dial))
+        notes.append(area_dial_text(line, lang))
     if record.restricted:
         who = "、".join(audience_label(a.key, lang) for a in record.audiences if a.key is not Audience.general)
         notes.append(text(lang, "restricted", who=who))

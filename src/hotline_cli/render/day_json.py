@@ -33,6 +33,7 @@ def line_dict(line: LineDay) -> dict:
         "calendar_verified": line.calendar_verified,
         "numbers": [{"display": item.number.published, "dial": item.number.dial} for item in line.line.numbers],
         "area_dial": line.line.area_dial,
+        "area_dial_confirmed": line.line.area_dial_confirmed,
         "intervals": [_span(span) for span in line.open],
         "unknown_intervals": [_span(span) for span in line.unknown],
     }

@@ -124,7 +124,7 @@ def render_svg(timeline: DayTimeline, lang: str) -> str:
         weight = ' font-weight="bold"' if line.is_12356 else ""
         parts.append(_text(MARGIN, row_y + 3.3, name, 2.7, extra=weight))
         numbers = " · ".join(item.number.published for item in line.line.numbers)
-        if line.line.area_dial:
+        if line.line.area_dial and line.line.area_dial_confirmed:  # the chart has no room for the caveat
             numbers = f"{numbers} · {line.line.area_dial}" if numbers else line.line.area_dial
         if numbers:
             parts.append(_text(MARGIN, row_y + 6.2, fit(numbers, 44).rstrip(), 2.2, COLOURS["muted"]))

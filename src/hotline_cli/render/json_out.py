@@ -50,6 +50,7 @@ def line_dict(line: LineAnswer, lang: str) -> dict:
         "calendar_verified": line.calendar_verified,
         "inactive_reason": line.inactive_reason,
         "area_dial": line.area_dial,
+        "area_dial_confirmed": line.area_dial_confirmed,
         "numbers": [number_dict(item) for item in line.numbers],
         "channels": [
             {"kind": c.kind, "value": c.value, "hours": c.hours, "hours_published": c.hours_published}

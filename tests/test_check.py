@@ -49,6 +49,11 @@ def test_good_overlay_passes(invoke, tmp_path):
         ({"numbers": [{"published": "0592-123", "dial": "0592123", "kind": "landline"}]}, "not a valid CN number"),
         ({"numbers": [{"published": "0591-12356", "dial": "059112356", "kind": "short_with_area_code"}]}, "area code 0591 does not belong to 厦门市"),
         ({"city": "359900"}, "city: 359900 is not a known city"),
+        (
+            {"numbers": [{"published": "0592-539 5159", "dial": "05925395159", "kind": "landline", "old_number": True,
+                          "note": "原号码"}]},
+            "old_number marks a number 12356 took over; it belongs on a 12356 record",
+        ),
     ],
 )
 def test_bad_record_fails_with_a_readable_message(invoke, tmp_path, change, expected):
@@ -105,3 +110,19 @@ def test_stats_report_12356_coverage(invoke):
     assert reported["12356_cities_with_area_code_form"] == str(
         sum(1 for r in cities if any(n["kind"] == "short_with_area_code" for n in r["numbers"]))
     )
+
+
+def test_old_number_on_a_12356_record_needs_a_note_on_its_transition(invoke, tmp_path):
+    centre = {
+        **GOOD,
+        "id": "12356-fujian-test",
+        "numbers": [
+            {"published": "12356", "dial": "12356", "kind": "short"},
+            {"published": "0592-539 5159", "dial": "05925395159", "kind": "landline", "old_number": True},
+        ],
+    }
+    result = invoke("check", "--data", overlay(tmp_path, centre))
+    assert result.exit_code == 1
+    assert "12356-fujian-test: number 0592-539 5159: old_number marks" in result.stderr
+    centre["numbers"][1]["note"] = "过渡期内与12356并行，结束日期未公布"
+    assert invoke("check", "--data", overlay(tmp_path, centre)).exit_code == 0

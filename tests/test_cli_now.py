@@ -62,6 +62,14 @@ def test_unconfirmed_area_code_dialling_is_shown_as_a_try_not_a_promise(invoke):
     assert doc["hotlines"][0]["area_dial_confirmed"] is False
 
 
+def test_an_old_local_number_is_labelled_as_one_that_may_stop_working(invoke):
+    result = invoke("now", "--region", "中山", "--at", AT_WEEKDAY_NIGHT, "--format", "plain")
+    assert "0760-88884120（原号码，12356过渡期内并行，可能停用）" in result.stdout
+    doc = now_json(invoke, "--region", "中山", "--at", AT_WEEKDAY_NIGHT)
+    old = {n["display"]: n["old_number"] for n in doc["hotlines"][0]["numbers"]}
+    assert old == {"12356": False, "0760-88884120": True}
+
+
 def test_national_view_without_region(invoke):
     doc = now_json(invoke, "--at", AT_WEEKDAY_NIGHT)
     assert doc["region"] is None

@@ -61,6 +61,11 @@ def _check_numbers(dataset: Dataset, record: Hotline, all_area_codes: set[str], 
 
     for number in record.numbers:
         where = f"{record.id}: number {number.published}"
+        if number.old_number and not (is_12356(record) and number.note):
+            report.errors.append(
+                f"{where}: old_number marks a number 12356 took over; it belongs on a 12356 record"
+                " and needs a note saying what a source says of its transition"
+            )
         problem = parse_problem(number)
         if problem:
             report.errors.append(f"{record.id}: numbers: {problem}")

@@ -145,6 +145,8 @@ class PhoneNumber(Strict):
     dial_inferred: bool = False  # dial form completed from context (e.g. a missing area code)
     note: str | None = None
     ended: bool = False  # this number alone no longer works, the line does
+    # A number 12356 took over, kept alongside it for a transition; the note says until when, if known.
+    old_number: bool = False
 
 
 class Channel(Strict):

@@ -32,6 +32,8 @@ def number_text(item: NumberAnswer, lang: str, with_status: bool, answer: Answer
         extras.append(text(lang, "menu", keys="-".join(number.menu)))
     if number.dial_inferred:
         extras.append(f"{text(lang, 'uncertain_dial')}: {number.dial}")
+    if number.old_number:
+        extras.append(text(lang, "old_number"))
     if with_status:
         extras.append(status_text(item, answer, lang))
     if extras:

@@ -28,6 +28,7 @@ def number_dict(item: NumberAnswer) -> dict:
         "for_callers": number.for_callers,
         "menu": list(number.menu),
         "dial_inferred": number.dial_inferred,
+        "old_number": number.old_number,
         "status": item.status,
         "closes_at": _iso(item.closes_at),
         "opens_at": _iso(item.opens_at),

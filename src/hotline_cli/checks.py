@@ -183,9 +183,7 @@ def stats(dataset: Dataset) -> dict[str, int]:
         "mainland_provinces": len(mainland),
         "12356_cities": len(cities),
         "12356_provinces_with_city_records": len({r.region for r in cities}),
-        "12356_cities_with_area_code_form": sum(
-            1 for r in cities if any(n.kind is NumberKind.short_with_area_code for n in r.numbers)
-        ),
+        "12356_cities_with_area_code_form": sum(1 for r in cities if r.area_code_number() is not None),
         "12356_records_with_sourced_hours": sum(1 for r in lines_12356 if r.hours is not None),
         "12356_records": len(lines_12356),
     }

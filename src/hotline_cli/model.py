@@ -242,6 +242,10 @@ class Hotline(Strict):
             raise ValueError("a restricted line must name whom it is restricted to")
         return self
 
+    def area_code_number(self) -> PhoneNumber | None:
+        """The 区号+12356 form a source gives for this centre, if any."""
+        return next((n for n in self.numbers if n.kind is NumberKind.short_with_area_code), None)
+
 
 class HotlinesFile(Strict):
     hotlines: list[Hotline]

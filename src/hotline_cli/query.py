@@ -241,20 +241,20 @@ def primary_12356(dataset: Dataset, place: Place | None) -> LoadedHotline | None
     return by_id.get(NATIONAL_12356)
 
 
-def area_dial_12356(place: Place | None, centre: LoadedHotline | None = None) -> tuple[str | None, bool]:
-    """区号+12356 for a city, and whether the city's own 12356 record lists that form.
+def area_dial_12356(place: Place | None, centre: LoadedHotline) -> tuple[str | None, bool]:
+    """区号+12356 for a city, and whether the city's own 12356 record gives that form.
 
     The form works where a province or city announced it (all of Fujian, 晋中 …); elsewhere it is the
     usual routing but unconfirmed, and presenters must say so.
     """
-    if place is None or place.city is None or place.region.phone_region != "CN" or not place.city.area_codes:
+    if place is None or place.city is None or place.region.phone_region != "CN":
         return None, False
-    dial = f"{place.city.area_codes[0]}-12356"
-    confirmed = centre is not None and centre.record.city == place.city.code and any(
-        number.kind.value == "short_with_area_code" and number.dial == dial.replace("-", "")
-        for number in centre.record.numbers
-    )
-    return dial, confirmed
+    sourced = centre.record.area_code_number() if centre.record.city == place.city.code else None
+    if sourced is not None:
+        return sourced.published, True
+    if not place.city.area_codes:
+        return None, False
+    return f"{place.city.area_codes[0]}-12356", False
 
 
 def emergency_for(dataset: Dataset, place: Place | None) -> list[EmergencyNumber]:

@@ -21,10 +21,8 @@ def _centres(dataset: Dataset, entry: LoadedHotline) -> list[LoadedHotline]:
 
 
 def _centre_area_dial(entry: LoadedHotline) -> str | None:
-    for number in entry.record.numbers:
-        if number.kind.value == "short_with_area_code":
-            return number.published
-    return None
+    number = entry.record.area_code_number()
+    return number.published if number else None
 
 
 def detail_dict(dataset: Dataset, entry: LoadedHotline, lang: str) -> dict:

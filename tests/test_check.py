@@ -50,6 +50,10 @@ def test_good_overlay_passes(invoke, tmp_path):
         ({"numbers": [{"published": "0591-12356", "dial": "059112356", "kind": "short_with_area_code"}]}, "area code 0591 does not belong to 厦门市"),
         ({"city": "359900"}, "city: 359900 is not a known city"),
         (
+            {"sources": [{"ref": "https://example.org/a", "date": "2026-01-01"}, {"ref": "https://example.org/b", "date": "2026-03-01"}]},
+            "last_confirmed: 2026-01-01 is older than its newest dated source (2026-03-01)",
+        ),
+        (
             {"numbers": [{"published": "0592-539 5159", "dial": "05925395159", "kind": "landline", "old_number": True,
                           "note": "原号码"}]},
             "old_number marks a number 12356 took over; it belongs on a 12356 record",
@@ -77,7 +81,8 @@ def test_missing_source_field_fails(invoke, tmp_path):
 
 
 def test_stale_record_is_a_warning_not_an_error(invoke, tmp_path):
-    result = invoke("check", "--verbose", "--data", overlay(tmp_path, {**GOOD, "last_confirmed": "2020-01-01"}))
+    old = {**GOOD, "last_confirmed": "2020-01-01", "sources": [{"ref": "https://example.org/announcement", "date": "2020-01-01"}]}
+    result = invoke("check", "--verbose", "--data", overlay(tmp_path, old))
     assert result.exit_code == 0
     assert "test-xiamen-line: last confirmed 2020-01-01, over 12 months ago" in result.stderr
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from .dataset import Dataset
-from .model import NATIONAL, Hotline, NumberKind, PhoneNumber, Scope
+from .model import NATIONAL, Hotline, NumberKind, PhoneNumber, Scope, ValidityStatus
 
 STALE_AFTER = timedelta(days=365)
 GEOGRAPHIC_KINDS = (NumberKind.landline, NumberKind.short_with_area_code)
@@ -161,6 +161,11 @@ def run(dataset: Dataset, today: date) -> Report:
             report.errors.append(f"{record.id}: sources: a record needs at least one source")
         if record.last_confirmed > today:
             report.errors.append(f"{record.id}: last_confirmed: {record.last_confirmed} is in the future")
+        elif _confirmed_before_newest_source(record):
+            newest = max(source.date for source in record.sources if source.date)
+            report.errors.append(
+                f"{record.id}: last_confirmed: {record.last_confirmed} is older than its newest dated source ({newest})"
+            )
         elif today - record.last_confirmed > STALE_AFTER:
             report.warnings.append(f"{record.id}: last confirmed {record.last_confirmed.isoformat()}, over 12 months ago")
         _check_numbers(dataset, record, all_area_codes, report)
@@ -168,6 +173,14 @@ def run(dataset: Dataset, today: date) -> Report:
 
     report.stats = stats(dataset)
     return report
+
+
+def _confirmed_before_newest_source(record: Hotline) -> bool:
+    """A line still offered was confirmed by its newest source; an ended line's later sources report the end."""
+    if record.validity.status in (ValidityStatus.ended, ValidityStatus.superseded):
+        return False
+    dates = [source.date for source in record.sources if source.date]
+    return bool(dates) and max(dates) > record.last_confirmed
 
 
 def stats(dataset: Dataset) -> dict[str, int]:

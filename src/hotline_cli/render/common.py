@@ -4,8 +4,13 @@ from __future__ import annotations
 
 from ..audiences import label as audience_label
 from ..model import Audience
+from typing import TYPE_CHECKING
+
 from ..query import Answer, Group, LineAnswer, NumberAnswer
 from .labels import text, when, warning_text
+
+if TYPE_CHECKING:
+    from ..day import DayTimeline, LineDay
 
 
 def status_text(line: LineAnswer | NumberAnswer, answer: Answer, lang: str) -> str:
@@ -46,7 +51,7 @@ def numbers_differ(line: LineAnswer) -> bool:
     return len({(n.status, n.closes_at, n.opens_at) for n in line.numbers}) > 1
 
 
-def line_name(line: LineAnswer, lang: str) -> str:
+def line_name(line: LineAnswer | LineDay, lang: str) -> str:
     record = line.record
     if lang == "en" and record.name_en:
         return record.name_en
@@ -78,7 +83,7 @@ def detail_lines(line: LineAnswer, lang: str) -> list[str]:
     return notes
 
 
-def emergency_text(answer: Answer, lang: str) -> str:
+def emergency_text(answer: Answer | DayTimeline, lang: str) -> str:
     items = [f"{e.number} {e.name_en if lang == 'en' else e.name}" for e in answer.emergency]
     return f"{text(lang, 'emergency')}: " + " · ".join(items)
 

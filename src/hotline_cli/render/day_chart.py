@@ -13,11 +13,10 @@ from datetime import datetime, timedelta
 
 from ..day import DayTimeline, Gap
 from ..schedule import Interval
+from .common import emergency_text, line_name
 from .day_labels import (
     clock,
     day_heading,
-    emergency_text,
-    line_name,
     summary_texts,
     text,
     warning_message,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from ..audiences import label as audience_label
-from ..day import DayTimeline, Gap, LineDay
+from ..day import DayTimeline, Gap
 from .labels import TEXT as COMMON_TEXT
 from .labels import lookup
 from .labels import text as common_text
@@ -137,18 +137,6 @@ def where_text(timeline: DayTimeline, lang: str) -> str:
     if timeline.audience is not None:
         parts.append(f"{text(lang, 'audience')}: {audience_label(timeline.audience, lang)}")
     return " · ".join(parts)
-
-
-def emergency_text(timeline: DayTimeline, lang: str) -> str:
-    items = [f"{e.number} {e.name_en if lang == 'en' else e.name}" for e in timeline.emergency]
-    return f"{common_text(lang, 'emergency')}: " + " · ".join(items)
-
-
-def line_name(line: LineDay, lang: str) -> str:
-    record = line.record
-    if lang == "en" and record.name_en:
-        return record.name_en
-    return record.name
 
 
 def clock(moment: datetime, timeline: DayTimeline) -> str:

@@ -15,8 +15,9 @@ import re
 from datetime import datetime
 
 from ..day import DayTimeline, Gap, complement
+from .common import emergency_text, line_name
 from .day_chart import fit, wrap
-from .day_labels import day_heading, emergency_text, line_name, summary_texts, text, where_text, warning_message
+from .day_labels import day_heading, summary_texts, text, where_text, warning_message
 from .labels import text as common_text
 
 WIDTH = 180.0

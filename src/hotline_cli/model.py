@@ -82,11 +82,22 @@ class RegionsFile(Strict):
 # --------------------------------------------------------------------------- sources
 
 
+class SourceKind(str, Enum):
+    """How far a source can be trusted, from the most to the least."""
+
+    official = "official"  # government, health commission, the operating hospital or university
+    news = "news"  # a named mainstream newspaper or news agency
+    reprint = "reprint"  # a mirror of an official or news page; note names the original and its date
+    aggregator = "aggregator"  # content farm, undated or garbled page
+    survey = "survey"  # the 2020 survey of rated hotlines
+
+
 class Source(Strict):
     """Where a fact comes from: a seed file name (``seed:001_…txt``) or a page address."""
 
     ref: Annotated[str, StringConstraints(pattern=r"^(seed:\S+|https?://\S+)$")]
     date: _dt.date | None = None
+    kind: SourceKind | None = None
     note: str | None = None
 
 

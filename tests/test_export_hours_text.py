@@ -2,7 +2,7 @@
 
 import pytest
 
-from hotline_cli.hours_text import describe, plain_hours
+from hotline_cli.render.hours_words import describe, plain_hours
 from hotline_cli.schedule import parse_hours
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import holidays
 import pytest
 
-from hotline_cli.schedule import CHINA, ChinaCalendar, DayInfo, day_kind
+from hotline_cli.schedule import OFFICIAL_CALENDAR, ChinaCalendar, DayInfo, day_kind
 from hotline_cli.schedule.calendar import Calendar
 
 SRC = Path(__file__).resolve().parents[1] / "src"
@@ -63,11 +63,11 @@ def test_unpublished_year_falls_back_without_pretending():
 
 
 def test_datetime_is_accepted_as_its_date():
-    assert CHINA.day_kind(datetime(2026, 10, 1, 23, 59)) == CHINA.day_kind(date(2026, 10, 1))
+    assert OFFICIAL_CALENDAR.day_kind(datetime(2026, 10, 1, 23, 59)) == OFFICIAL_CALENDAR.day_kind(date(2026, 10, 1))
 
 
 def test_default_calendar_satisfies_the_protocol():
-    assert isinstance(CHINA, Calendar)
+    assert isinstance(OFFICIAL_CALENDAR, Calendar)
     assert isinstance(ChinaCalendar(), Calendar)
 
 

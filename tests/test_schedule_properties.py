@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hotline_cli.schedule import CHINA, intervals, parse_hours, state_at
+from hotline_cli.schedule import OFFICIAL_CALENDAR, intervals, parse_hours, state_at
 
 ZONES = ["Asia/Shanghai", "America/New_York", "Europe/Berlin"]
 MIN = timedelta(minutes=1)
@@ -86,7 +86,7 @@ def _item_matches(item, day: date) -> bool:
         if item.first <= item.last:
             return item.first <= weekday <= item.last
         return weekday >= item.first or weekday <= item.last
-    info = CHINA.day_kind(day)
+    info = OFFICIAL_CALENDAR.day_kind(day)
     return {"PH": info.is_holiday, "WD": info.is_workday, "RD": not info.is_workday}[item.kind]
 
 

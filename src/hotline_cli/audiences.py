@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import difflib
-import unicodedata
 
 from .model import Audience
+from .regions import normalize as _normalize
 from .regions import quoted
 
 LABELS: dict[Audience, tuple[str, str]] = {
@@ -48,11 +48,6 @@ class AudienceError(ValueError):
         self.text = text
         self.suggestions = suggestions
         super().__init__(f"unknown audience {quoted(text)}")
-
-
-def _normalize(text: str) -> str:
-    folded = unicodedata.normalize("NFKC", text).strip().lower()
-    return "".join(ch for ch in folded if ch.isalnum())
 
 
 def _index() -> dict[str, Audience]:

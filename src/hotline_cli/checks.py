@@ -27,8 +27,6 @@ class Report:
         return not self.errors
 
 
-def is_12356(record: Hotline) -> bool:
-    return record.id == "12356" or record.id.startswith("12356-")
 
 
 def _expected_place(dataset: Dataset, record: Hotline, number: PhoneNumber) -> tuple[str, list[str]] | None:
@@ -61,7 +59,7 @@ def _check_numbers(dataset: Dataset, record: Hotline, all_area_codes: set[str], 
 
     for number in record.numbers:
         where = f"{record.id}: number {number.published}"
-        if number.old_number and not (is_12356(record) and number.note):
+        if number.old_number and not (record.is_12356 and number.note):
             report.errors.append(
                 f"{where}: old_number marks a number 12356 took over; it belongs on a 12356 record"
                 " and needs a note saying what a source says of its transition"
@@ -184,7 +182,7 @@ def _confirmed_before_newest_source(record: Hotline) -> bool:
 
 
 def stats(dataset: Dataset) -> dict[str, int]:
-    lines_12356 = [r for r in dataset.hotlines if is_12356(r)]
+    lines_12356 = [r for r in dataset.hotlines if r.is_12356]
     provinces = {r.region for r in lines_12356 if r.scope is Scope.provincial}
     cities = [r for r in lines_12356 if r.scope is Scope.city]
     mainland = [region for region in dataset.regions if region.phone_region == "CN"]

@@ -101,9 +101,10 @@ def register(app) -> None:
 
           hotline day --lang en -r shanghai
         """
-        from .day import CHINA, timeline
+        from .china_time import CHINA_TZ
+        from .day import timeline
 
-        current = datetime.now(CHINA)
+        current = datetime.now(CHINA_TZ)
         try:
             chosen = parse_day(on, current.date())
         except DateError as error:

@@ -11,15 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Iterable
-from zoneinfo import ZoneInfo
 
 from .dataset import Dataset
 from .model import Audience, EmergencyNumber, Hotline
-from .query import CHINA_TZ, Group, LineAnswer, answer, inactive_reason, line_hours
+from .china_time import CHINA_TZ
+from .query import Group, LineAnswer, answer, inactive_reason, line_hours
 from .regions import Place
 from .schedule import DayInfo, Interval, day_kind, intervals
-
-CHINA = ZoneInfo(CHINA_TZ)
 
 
 @dataclass(frozen=True)
@@ -125,7 +123,7 @@ def _intersect(a: Iterable[Interval], b: Iterable[Interval]) -> tuple[Interval, 
 
 
 def _in_china(spans: Iterable[Interval]) -> tuple[Interval, ...]:
-    return tuple(Interval(s.start.astimezone(CHINA), s.end.astimezone(CHINA)) for s in spans)
+    return tuple(Interval(s.start.astimezone(CHINA_TZ), s.end.astimezone(CHINA_TZ)) for s in spans)
 
 
 # --------------------------------------------------------------------------- per line
@@ -171,7 +169,7 @@ def _gaps(covering: Iterable[LineDay], primary: LineDay | None, start: datetime,
 
 def day_bounds(day: date) -> tuple[datetime, datetime]:
     """The first instant of ``day`` and of the next day, China time."""
-    return datetime.combine(day, time(), CHINA), datetime.combine(day + timedelta(days=1), time(), CHINA)
+    return datetime.combine(day, time(), CHINA_TZ), datetime.combine(day + timedelta(days=1), time(), CHINA_TZ)
 
 
 def timeline(
@@ -199,7 +197,7 @@ def timeline(
     if now is not None:
         if now.tzinfo is None:
             raise ValueError("now must carry a time zone")
-        local_now = now.astimezone(CHINA)
+        local_now = now.astimezone(CHINA_TZ)
         if start <= local_now < end:
             marker = local_now
 

@@ -12,6 +12,7 @@ from datetime import date
 from enum import Enum
 from typing import Annotated, Literal
 
+from .china_time import CHINA_TZ_NAME
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -21,6 +22,8 @@ Digits = Annotated[str, StringConstraints(pattern=r"^\d{3,15}$")]
 
 # Region code used for records that are not tied to one provincial division.
 NATIONAL = "000000"
+# The id of the national 12356 record; its centres are "12356-<province>[-<city>]".
+NATIONAL_12356 = "12356"
 
 
 class Strict(BaseModel):
@@ -217,7 +220,7 @@ class Hotline(Strict):
     region: RegionCode  # NATIONAL for lines not tied to one province
     city: RegionCode | None = None
     country: Literal["CN", "HK", "MO", "TW", "SG", "US"] = "CN"
-    time_zone: str = "Asia/Shanghai"
+    time_zone: str = CHINA_TZ_NAME
     operator: str | None = None
     numbers: list[PhoneNumber] = []
     channels: list[Channel] = []
@@ -252,6 +255,19 @@ class Hotline(Strict):
         if self.restricted and all(a.key is Audience.general for a in self.audiences):
             raise ValueError("a restricted line must name whom it is restricted to")
         return self
+
+    @property
+    def is_12356(self) -> bool:
+        """The national 12356 record or one of its provincial and city centres."""
+        return self.id == NATIONAL_12356 or self.id.startswith(NATIONAL_12356 + "-")
+
+    def own_hours(self) -> tuple[str | None, str | None]:
+        """(expression, published wording) of the line's hours; those given for everyone when the line has none."""
+        if self.hours is None:
+            for entry in self.audiences:
+                if entry.key is Audience.general and (entry.hours or (entry.hours_published and not self.hours_published)):
+                    return entry.hours, entry.hours_published
+        return self.hours, self.hours_published
 
     def area_code_number(self) -> PhoneNumber | None:
         """The 区号+12356 form a source gives for this centre, if any."""

@@ -28,6 +28,78 @@ def tel_uri(number: PhoneNumber) -> str:
     return f"tel:+{code}{digits}"
 
 
+def _groups(digits: str, *sizes: int) -> str:
+    parts, at = [], 0
+    for size in sizes:
+        parts.append(digits[at:at + size])
+        at += size
+    if at < len(digits):
+        parts.append(digits[at:])
+    return " ".join(part for part in parts if part)
+
+
+def mainland_area_code(digits: str) -> str:
+    """The area code a mainland number with trunk prefix starts with: 010 and 02x have three digits, the rest four."""
+    return digits[:3] if digits[1:2] in ("1", "2") else digits[:4]
+
+
+def national_format(number: PhoneNumber) -> str:
+    """The number as dialled inside its country, grouped as phonenumbers' NATIONAL format groups it.
+
+    Written out here because phonenumbers is slow to import and `now` must stay fast;
+    tests compare it with phonenumbers for every bundled number. The area-code form
+    of a short service number (0591-12356) keeps its hyphen: phonenumbers does not
+    know these and would cut it in the wrong place.
+    """
+    digits = number.dial.lstrip("+")
+    if number.dial.startswith("+") or number.kind is NumberKind.short:
+        return number.dial
+    if number.country == "CN":
+        if number.kind is NumberKind.short_with_area_code and digits.startswith("0"):
+            area = mainland_area_code(digits)
+            return f"{area}-{digits[len(area):]}"
+        if digits.startswith("1") and len(digits) == 11:
+            return _groups(digits, 3, 4, 4)
+        if digits[:3] in ("400", "800") and len(digits) == 10:
+            return _groups(digits, 3, 3, 4)
+        if digits.startswith("0"):
+            area = mainland_area_code(digits)
+            rest = digits[len(area):]
+            if len(rest) == 8:
+                return f"{area} {_groups(rest, 4, 4)}"
+            if len(rest) == 7:
+                return f"{area} {_groups(rest, 3, 4)}"
+            return f"{area} {rest}"
+        return digits
+    if number.country in ("HK", "MO") and len(digits) == 8:
+        return _groups(digits, 4, 4)
+    return digits
+
+
+def international_format(number: PhoneNumber) -> str | None:
+    """How to dial the number from another country (+86 591 8787 5656), or None where that cannot work.
+
+    Short numbers and mainland 400/800 numbers only connect inside their own network.
+    """
+    if number.kind in SHORT_KINDS:
+        return None
+    if number.dial.startswith("+"):
+        return number.dial
+    national = national_format(number)
+    if number.country == "CN":
+        if number.kind in (NumberKind.toll_free_800, NumberKind.shared_cost_400):
+            return None
+        national = national[1:] if national.startswith("0") else national
+    return f"+{COUNTRY_CALLING_CODE[number.country]} {national}"
+
+
+def published_digits_differ(number: PhoneNumber) -> bool:
+    """Whether the printed form reaches another number than ``dial`` (menu keys printed after it count as the same)."""
+    printed = "".join(char for char in number.published if char.isdigit())
+    digits = number.dial.lstrip("+")
+    return printed not in (digits, digits + "".join(number.menu))
+
+
 def area_code_of(dial: str, area_codes: set[str]) -> str | None:
     """The area code a mainland dial string starts with, from the known set (longest match)."""
     if not dial.startswith("0"):

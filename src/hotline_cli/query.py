@@ -11,10 +11,12 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import Enum
 
+from .china_time import CHINA_TZ
 from .dataset import Dataset, LoadedHotline
 from .model import (
     Audience,
     EmergencyNumber,
+    NATIONAL_12356,
     Hotline,
     PhoneNumber,
     Scope,
@@ -22,9 +24,7 @@ from .model import (
 )
 from .regions import Place
 
-CHINA_TZ = "Asia/Shanghai"
 MAINLAND_DEFAULT_REGION = "110000"  # any mainland region: they share 110/120/119
-NATIONAL_12356 = "12356"
 
 
 class Group(str, Enum):
@@ -114,12 +114,10 @@ def _evaluate(texts: list[str | None], instant: datetime, tz: str):
 
 def caller_hours(record: Hotline, number: PhoneNumber | None, audience: Audience | None) -> list[tuple[str | None, str | None]]:
     """The hours expressions that apply to this caller on this number (any of them open means open)."""
-    base = number.hours if number is not None and number.hours is not None else record.hours
-    base_published = number.hours_published if number is not None and number.hours is not None else record.hours_published
-    if base is None:
-        general = [a for a in record.audiences if a.key is Audience.general and a.hours]
-        if general:
-            base, base_published = general[0].hours, general[0].hours_published
+    if number is not None and number.hours is not None:
+        base, base_published = number.hours, number.hours_published
+    else:
+        base, base_published = record.own_hours()
     found = [(base, base_published)]
     if audience is not None:
         for entry in record.audiences:
@@ -154,7 +152,7 @@ def evaluate_line(
     if opens is not None and end_of_validity is not None and opens.date() > end_of_validity:
         opens = None
 
-    if record.id == NATIONAL_12356 or record.id.startswith("12356-"):
+    if record.is_12356:
         group = Group.primary
     elif status == "open":
         group = group_if_open
@@ -278,14 +276,14 @@ def answer(
     """
     if instant.tzinfo is None:
         raise ValueError("instant must carry a time zone")
-    at = instant.astimezone(_zone(CHINA_TZ))
+    at = instant.astimezone(CHINA_TZ)
     primary = primary_12356(dataset, place)
     lines: list[tuple[tuple, LineAnswer]] = []
     for loaded in dataset.entries:
         record = loaded.record
         if primary is not None and record.id == primary.record.id:
             continue
-        if record.id == NATIONAL_12356 or record.id.startswith("12356-"):
+        if record.is_12356:
             continue  # other centres are reachable through the primary entry's area-code form
         locality = _locality(record, place)
         if locality is None or not qualifies(record, audience):
@@ -321,13 +319,12 @@ def _with_area_dial(line: LineAnswer, area_dial: str | None, confirmed: bool) ->
 
 def _rank_key(line: LineAnswer, locality: int) -> tuple:
     group_order = list(Group).index(line.group)
-    far_future = datetime.max.replace(tzinfo=None)
     if line.group in (Group.open_here, Group.open_national):
         # Lines open longer come first; 24/7 lines (no closing) before all.
-        closes = line.closes_at.replace(tzinfo=None) if line.closes_at else far_future
-        return (group_order, locality, not line.audience_match, -closes.timestamp() if line.closes_at else float("-inf"), line.record.id)
+        closes = -line.closes_at.timestamp() if line.closes_at else float("-inf")
+        return (group_order, locality, not line.audience_match, closes, line.record.id)
     if line.group is Group.opens_later:
-        opens = line.opens_at.replace(tzinfo=None).timestamp() if line.opens_at else float("inf")
+        opens = line.opens_at.timestamp() if line.opens_at else float("inf")
         return (group_order, opens, locality, not line.audience_match, line.record.id)
     return (group_order, locality, not line.audience_match, line.record.id)
 

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
-CHINA = ZoneInfo("Asia/Shanghai")
+from .china_time import CHINA_TZ
 _TIME_ONLY = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2}))?$")
 _MAX_INPUT = 64
 # The hours engine looks up to 400 days ahead of the instant; beyond these years it
@@ -21,7 +20,7 @@ class InstantError(ValueError):
 
 def parse_instant(text: str | None, now: datetime | None = None) -> datetime:
     """An aware datetime for `now`, an ISO 8601 date/date-time, or HH:MM (today, China time)."""
-    current = (now or datetime.now(CHINA)).astimezone(CHINA)
+    current = (now or datetime.now(CHINA_TZ)).astimezone(CHINA_TZ)
     if text is None:
         return current
     raw = text.strip()
@@ -33,9 +32,9 @@ def parse_instant(text: str | None, now: datetime | None = None) -> datetime:
     if match:
         hour, minute, second = int(match[1]), int(match[2]), int(match[3] or 0)
         if hour == 24 and minute == 0 and second == 0:
-            return datetime.combine(current.date() + timedelta(days=1), time(0), CHINA)
+            return datetime.combine(current.date() + timedelta(days=1), time(0), CHINA_TZ)
         try:
-            return datetime.combine(current.date(), time(hour, minute, second), CHINA)
+            return datetime.combine(current.date(), time(hour, minute, second), CHINA_TZ)
         except ValueError as exc:
             raise InstantError(f"{raw!r} is not a time of day ({exc})") from None
     candidate = raw.replace(" ", "T", 1) if re.match(r"^\d{4}-\d{2}-\d{2} \d", raw) else raw
@@ -58,9 +57,9 @@ def parse_instant(text: str | None, now: datetime | None = None) -> datetime:
             f"{raw!r} is not an ISO 8601 time ({exc}); try 2026-10-01T21:30 or 2026-10-01T21:30+08:00"
         ) from None
     if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=CHINA)
+        parsed = parsed.replace(tzinfo=CHINA_TZ)
     try:
-        instant = parsed.astimezone(CHINA)
+        instant = parsed.astimezone(CHINA_TZ)
     except (OverflowError, ValueError) as exc:
         raise InstantError(f"{raw!r} is out of range ({exc})") from None
     if not MIN_YEAR <= instant.year <= MAX_YEAR:

@@ -5,9 +5,8 @@ Pure library code: parse hours written in a subset of OpenStreetMap's
 against mainland China's official holiday calendar.  See ``docs/hours.md``.
 """
 
-from .calendar import CHINA, Calendar, ChinaCalendar, DayInfo, day_kind
+from .calendar import OFFICIAL_CALENDAR, Calendar, ChinaCalendar, DayInfo, day_kind
 from .engine import (
-    DEFAULT_TZ,
     SEARCH_HORIZON,
     Interval,
     Intervals,
@@ -20,8 +19,7 @@ from .engine import (
 from .grammar import DayItem, Hours, HoursSyntaxError, Rule, TimeSpan, parse_hours
 
 __all__ = [
-    "CHINA",
-    "DEFAULT_TZ",
+    "OFFICIAL_CALENDAR",
     "SEARCH_HORIZON",
     "Calendar",
     "ChinaCalendar",

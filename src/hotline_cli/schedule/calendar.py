@@ -16,7 +16,7 @@ from datetime import date, datetime
 from types import ModuleType
 from typing import Protocol, runtime_checkable
 
-__all__ = ["CHINA", "Calendar", "ChinaCalendar", "DayInfo", "day_kind"]
+__all__ = ["OFFICIAL_CALENDAR", "Calendar", "ChinaCalendar", "DayInfo", "day_kind"]
 
 
 @dataclass(frozen=True)
@@ -87,9 +87,9 @@ class ChinaCalendar:
         return "ChinaCalendar()"
 
 
-CHINA = ChinaCalendar()
+OFFICIAL_CALENDAR = ChinaCalendar()
 
 
-def day_kind(day: date, calendar: Calendar = CHINA) -> DayInfo:
+def day_kind(day: date, calendar: Calendar = OFFICIAL_CALENDAR) -> DayInfo:
     """What kind of day ``day`` is in mainland China's official calendar."""
     return calendar.day_kind(day)

@@ -21,11 +21,11 @@ from datetime import date, datetime, time, timedelta, timezone
 from typing import Iterable, Iterator, Literal, Sequence
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from .calendar import CHINA, Calendar, DayInfo
+from ..china_time import CHINA_TZ_NAME
+from .calendar import OFFICIAL_CALENDAR, Calendar, DayInfo
 from .grammar import MINUTES_PER_DAY, DayItem, Hours, parse_hours
 
 __all__ = [
-    "DEFAULT_TZ",
     "SEARCH_HORIZON",
     "Interval",
     "Intervals",
@@ -38,7 +38,6 @@ __all__ = [
 
 Status = Literal["open", "closed", "unknown"]
 
-DEFAULT_TZ = "Asia/Shanghai"
 # Long enough to see past the longest closure a line can have (a whole year
 # between two PH-only openings), plus slack.
 SEARCH_HORIZON = timedelta(days=400)
@@ -122,7 +121,7 @@ class _Program:
         # show whether they ever change; "24/7" then needs no 400-day search.
         self.constant: Status | None = None
         if not self.uses_calendar:
-            week = {self.day(date(2024, 1, 1) + timedelta(days=i), CHINA)[0] for i in range(7)}
+            week = {self.day(date(2024, 1, 1) + timedelta(days=i), OFFICIAL_CALENDAR)[0] for i in range(7)}
             if len(week) == 1:
                 (segments,) = week
                 if len(segments) == 1:
@@ -354,8 +353,8 @@ def _timeline(
 def state_at(
     hours: str | Hours | None,
     instant: datetime,
-    tz: str = DEFAULT_TZ,
-    calendar: Calendar = CHINA,
+    tz: str = CHINA_TZ_NAME,
+    calendar: Calendar = OFFICIAL_CALENDAR,
 ) -> State:
     """The status at ``instant`` and when it next changes, evaluated in ``tz``.
 
@@ -375,8 +374,8 @@ def state_at(
 def state_at_any(
     hours_list: Sequence[str | Hours | None],
     instant: datetime,
-    tz: str = DEFAULT_TZ,
-    calendar: Calendar = CHINA,
+    tz: str = CHINA_TZ_NAME,
+    calendar: Calendar = OFFICIAL_CALENDAR,
 ) -> State:
     """The status of something reachable through any of several hours (e.g. a line's numbers).
 
@@ -416,8 +415,8 @@ def intervals(
     hours: str | Hours | None,
     start: datetime,
     end: datetime,
-    tz: str = DEFAULT_TZ,
-    calendar: Calendar = CHINA,
+    tz: str = CHINA_TZ_NAME,
+    calendar: Calendar = OFFICIAL_CALENDAR,
 ) -> Intervals:
     """Open (and unknown) intervals within [start, end), merged and clipped, in ``tz``."""
     zone = _zone(tz)
@@ -437,8 +436,8 @@ def intervals(
 def day_intervals(
     hours: str | Hours | None,
     day: date,
-    tz: str = DEFAULT_TZ,
-    calendar: Calendar = CHINA,
+    tz: str = CHINA_TZ_NAME,
+    calendar: Calendar = OFFICIAL_CALENDAR,
 ) -> Intervals:
     """Intervals of one calendar day in ``tz``, from its midnight to the next."""
     zone = _zone(tz)

@@ -1,4 +1,4 @@
-"""Hours expressions in words a person reads on paper: "工作日 9:00–17:00", "Mon–Fri 9:00–17:00".
+"""Hours expressions in words a person reads: "工作日 9:00–17:00", "Mon–Fri 9:00–17:00".
 
 Pure functions over the parsed grammar (``schedule.grammar``). Rules are read
 in order and joined with "；"; a later rule narrows or replaces an earlier one
@@ -9,7 +9,7 @@ published wording is shown instead, so a reader never gets a blank.
 
 from __future__ import annotations
 
-from .schedule.grammar import (
+from ..schedule.grammar import (
     MINUTES_PER_DAY,
     DayItem,
     Hours,
@@ -18,57 +18,17 @@ from .schedule.grammar import (
     TimeSpan,
     parse_hours,
 )
+from .words import data_text, word
 
-_WORDS = {
-    "zh": {
-        "weekdays": ("周一", "周二", "周三", "周四", "周五", "周六", "周日"),
-        "range": "{first}至{last}",
-        "PH": "法定节假日",
-        "WD": "工作日",
-        "RD": "休息日",
-        "every_day": "每天",
-        "all_day": "24小时",
-        "always": "全天24小时",
-        "next_day": "次日{clock}",
-        "closed_days": "{days}休息",
-        "closed_times": "{what} 不开放",
-        "closed_days_times": "{days} {times} 不开放",
-        "closed": "休息",
-        "unknown": "{what}时间不定",
-        "unknown_alone": "时间不定",
-        "comment": "{text}（{comment}）",
-        "day_sep": "、",
-        "time_sep": "、",
-        "rule_sep": "；",
-        "dash": "–",
-    },
-    "en": {
-        "weekdays": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
-        "range": "{first}–{last}",
-        "PH": "public holidays",
-        "WD": "official workdays",
-        "RD": "official rest days",
-        "every_day": "daily",
-        "all_day": "24 hours",
-        "always": "24 hours, every day",
-        "next_day": "{clock} next day",
-        "closed_days": "closed on {days}",
-        "closed_times": "closed {what}",
-        "closed_days_times": "closed on {days} {times}",
-        "closed": "closed",
-        "unknown": "{what}: hours not fixed",
-        "unknown_alone": "hours not fixed",
-        "comment": "{text} ({comment})",
-        "day_sep": ", ",
-        "time_sep": ", ",
-        "rule_sep": "; ",
-        "dash": "–",
-    },
-}
+_KEYS = ("weekdays", "range", "PH", "WD", "RD", "every_day", "all_day", "always", "next_day", "closed_days",
+         "closed_times", "closed_days_times", "closed", "unknown", "unknown_alone", "comment", "day_sep", "rule_sep")
 
 
 def _words(lang: str) -> dict:
-    return _WORDS.get(lang, _WORDS["zh"])
+    words = {key: word(lang, f"h_{key}") for key in _KEYS}
+    words["time_sep"] = words["day_sep"]
+    words["dash"] = "–"
+    return words
 
 
 def _clock(minutes: int) -> str:
@@ -152,5 +112,5 @@ def plain_hours(expression: str | None, published: str | None = None, lang: str 
         except HoursSyntaxError:
             pass
     if published and published.strip():
-        return published.strip()
+        return data_text(published.strip(), lang)
     return None

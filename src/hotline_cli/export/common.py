@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from ..audiences import label as audience_label
-from ..hours_text import plain_hours
+from ..render.hours_words import plain_hours
 from ..model import Audience, NumberKind, PhoneNumber
 from ..phones import COUNTRY_CALLING_CODE, SHORT_KINDS, tel_uri
 from ..query import Answer, Group, LineAnswer, NumberAnswer

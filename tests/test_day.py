@@ -154,10 +154,13 @@ def test_timeline_agrees_with_the_ranking_at_every_sampled_instant(dataset, regi
 
 
 def test_12356_comes_first(dataset):
-    for region in ("福建", "厦门", "江西", "香港", None):
+    for region in ("福建", "厦门", "江西", None):
         for day in (WEEKDAY, NATIONAL_DAY):
             first = build(dataset, region, day).lines[0]
-            assert first.is_12356 and (first.record.id == "12356" or first.record.id.startswith("12356-"))
+            assert first.is_12356 and first.record.is_12356
+    # Outside the mainland 12356 cannot be dialled: the local lines lead, 12356 follows.
+    last = build(dataset, "香港", WEEKDAY).lines[-1]
+    assert last.is_12356 and last.record.id == "12356"
 
 
 # --------------------------------------------------------------------------- uncovered hours
@@ -334,9 +337,10 @@ def test_now_marker_sits_in_the_right_cell(dataset):
     from rich.console import Console
 
     from hotline_cli.render.day_chart import render
+    from hotline_cli.render.view import day_view
 
     out = StringIO()
-    render(build(dataset, "福建", WEEKDAY, now=china(2026, 11, 24, 21, 40)), "zh", Console(file=out, width=80, no_color=True))
+    render(day_view(build(dataset, "福建", WEEKDAY, now=china(2026, 11, 24, 21, 40)), "zh"), Console(file=out, width=80, no_color=True))
     rows = out.getvalue().splitlines()
     marker = next(row for row in rows if row.startswith("现在 21:40"))
     bar_row = next(row for row in rows if row.startswith("福建省12356"))

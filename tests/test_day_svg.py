@@ -26,9 +26,10 @@ def chart(dataset, region, day, lang="zh", now=None):
     from hotline_cli.day import timeline
     from hotline_cli.regions import resolve
     from hotline_cli.render.day_svg import render_svg
+    from hotline_cli.render.view import day_view
 
     result = timeline(dataset, day, resolve(region, dataset.regions), None, now)
-    return result, render_svg(result, lang)
+    return result, render_svg(day_view(result, lang))
 
 
 def texts(root):

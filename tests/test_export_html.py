@@ -104,7 +104,7 @@ def test_emergency_numbers_come_before_12356_and_the_other_lines(invoke, tmp_pat
     html, _ = export_html(invoke, tmp_path)
     text = "".join(parse(html).text)
     first_emergency = text.index("110")
-    assert first_emergency < text.index("0592-12356") < text.index("0592-539 5159")
+    assert first_emergency < text.index("0592-12356") < text.index("0592 539 5159")
     assert text.index("120") < text.index("0592-12356")
 
 
@@ -126,7 +126,7 @@ def test_list_says_when_it_was_made_and_what_to_do_if_a_number_fails(invoke, tmp
     text = "".join(parse(html).text)
     assert "2026-11-24" in text
     assert dataset.meta.version in text
-    assert "号码可能变更，拨打前请核实；如遇生命危险请拨打 120/110" in text
+    assert "如遇生命危险，请立即拨打 120 或 110。号码可能变更，拨打前请核实。" in text
     assert dataset.meta.report_outdated in text
     assert "https://example.org/list?a=1&b=<x>" in text  # the hostile source, listed as text
 

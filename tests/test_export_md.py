@@ -70,7 +70,7 @@ def test_structure_emergency_then_12356_then_lines(markdown):
 
 
 def test_sources_and_footer(markdown, dataset):
-    assert "号码可能变更，拨打前请核实；如遇生命危险请拨打 120/110" in markdown
+    assert "如遇生命危险，请立即拨打 120 或 110。号码可能变更，拨打前请核实。" in markdown
     assert dataset.meta.version in markdown
     sources = [t for t in tokens(markdown) if t.type == "ordered_list_open"]
     assert sources, "sources are an ordered list"

@@ -38,7 +38,7 @@ def test_hostile_card_reads_back_exactly(exported):
     note = card.note.value
     assert TRICKY_CAVEAT in note  # ; , and \ survive the escaping
     assert "全天24小时" in note and "接通后按 2" in note
-    assert "号码可能变更，拨打前请核实；如遇生命危险请拨打 120/110" in note
+    assert "如遇生命危险，请立即拨打 120 或 110。号码可能变更，拨打前请核实。" in note
     assert card.url.value == "https://example.org/list?a=1&b=<x>"
 
 

@@ -132,8 +132,8 @@ def test_same_id_replaces_the_bundled_record_and_show_says_so(invoke, tmp_path, 
     overlay = write_overlay(tmp_path / "fix.json", changed)
     shown = invoke("show", "12356-fujian-xiamen", "--data", overlay)
     assert shown.exit_code == 0
-    assert f"overlay {overlay}" in shown.stdout
-    assert "replaces" in shown.stdout
+    assert f"叠加文件 {overlay}" in shown.stdout
+    assert "替换了同编号的原记录" in shown.stdout
     assert "本机构核实" in shown.stdout
     as_json = json.loads(invoke("show", "12356-fujian-xiamen", "--json", "--data", overlay).stdout)
     assert as_json["hotlines"][0]["origin"] == str(overlay)
@@ -144,7 +144,7 @@ def test_same_id_replaces_the_bundled_record_and_show_says_so(invoke, tmp_path, 
 
 def test_show_names_the_bundled_file_for_bundled_records(invoke):
     result = invoke("show", "12356-fujian-xiamen")
-    assert "bundled data/hotlines/12356/350000-fujian.json" in result.stdout
+    assert "内置数据 data/hotlines/12356/350000-fujian.json" in result.stdout
 
 
 def test_later_data_replaces_earlier(invoke, tmp_path):
@@ -259,7 +259,7 @@ def test_user_folder_overlays_load_without_data(invoke, tmp_path, monkeypatch):
     monkeypatch.setenv("HOTLINE_USER_DATA", str(folder))
     result = invoke("show", EXAMPLE_ID)
     assert result.exit_code == 0, result.output
-    assert f"overlay {folder / 'centre.json'}" in result.stdout
+    assert f"叠加文件 {folder / 'centre.json'}" in result.stdout
 
 
 def test_a_broken_file_in_the_user_folder_says_it_is_the_overlay_folder(invoke, tmp_path, monkeypatch):

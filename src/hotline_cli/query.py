@@ -300,7 +300,11 @@ def answer(
     if primary is not None:
         first = evaluate_line(primary, at, audience, Group.primary)
         first = _with_area_dial(first, *area_dial_12356(place, primary))
-        ordered.insert(0, first)
+        if place is None or place.region.phone_region == "CN":
+            ordered.insert(0, first)
+        else:
+            # 12356 cannot be dialled outside the mainland: the local lines come first, 12356 after them.
+            ordered.append(first)
 
     result = Answer(at=at, place=place, audience=audience, emergency=emergency_for(dataset, place), lines=ordered,
                     include_inactive=include_inactive)

@@ -19,7 +19,7 @@ class InstantError(ValueError):
 
 
 def parse_instant(text: str | None, now: datetime | None = None) -> datetime:
-    """An aware datetime for `now`, an ISO 8601 date/date-time, or HH:MM (today, China time)."""
+    """An aware datetime for `now`, an ISO 8601 date/date-time (in its own offset), or HH:MM (today, China time)."""
     current = (now or datetime.now(CHINA_TZ)).astimezone(CHINA_TZ)
     if text is None:
         return current
@@ -64,4 +64,5 @@ def parse_instant(text: str | None, now: datetime | None = None) -> datetime:
         raise InstantError(f"{raw!r} is out of range ({exc})") from None
     if not MIN_YEAR <= instant.year <= MAX_YEAR:
         raise InstantError(f"{raw!r} is out of range (years {MIN_YEAR}-{MAX_YEAR})")
-    return instant
+    # The caller's own offset is kept: it tells whether they are outside the mainland.
+    return parsed

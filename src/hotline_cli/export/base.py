@@ -7,25 +7,12 @@ libraries one format needs (WeasyPrint for PDF) never load for another.
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from .formats import ExportFormat
 
 if TYPE_CHECKING:
-    from ..query import Answer
-
-
-@dataclass(frozen=True)
-class ExportContext:
-    """What an export needs besides the Answer."""
-
-    lang: str
-    dataset_version: str
-    report_outdated: str  # where to report a wrong number (from the dataset's meta)
-    order: str = "status"  # "status": ranked by what is open at Answer.at; "place": for any hour
-    day_chart_svg: str | None = None  # inline SVG of the day's opening hours, when available
-    day_chart_day: str | None = None  # the ISO date the chart shows
+    from ..render.view import AnswerView
 
 
 class MissingDependency(Exception):
@@ -39,14 +26,11 @@ class MissingDependency(Exception):
 
 @runtime_checkable
 class Exporter(Protocol):
-    media_type: str
-    binary: bool  # render() returns bytes when true, str otherwise
-
     def ensure_available(self) -> None:
         """Raise MissingDependency when the format cannot be produced here."""
 
-    def render(self, answer: Answer, context: ExportContext) -> bytes | str:
-        """The whole document for this Answer."""
+    def render(self, view: AnswerView) -> bytes | str:
+        """The whole document for this view of an Answer (ended lines already left out)."""
 
 
 _EXPORTERS: dict[ExportFormat, tuple[str, str]] = {
@@ -56,10 +40,6 @@ _EXPORTERS: dict[ExportFormat, tuple[str, str]] = {
     ExportFormat.csv: ("to_csv", "CsvExporter"),
     ExportFormat.vcf: ("to_vcard", "VcardExporter"),
 }
-
-
-def registered_formats() -> list[ExportFormat]:
-    return list(_EXPORTERS)
 
 
 def exporter_for(fmt: ExportFormat | str) -> Exporter:

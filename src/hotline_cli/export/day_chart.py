@@ -1,28 +1,19 @@
-"""The hook for the day chart: one day's opening hours as inline SVG, drawn by `hotline day`'s renderer.
-
-The HTML and PDF lists show the chart when `hotline_cli.day.timeline` and
-`hotline_cli.render.day_svg.render_svg` are installed, and go without it otherwise.
-"""
+"""The day chart for the HTML and PDF lists: one day's opening hours as inline SVG."""
 
 from __future__ import annotations
 
 import re
 from datetime import date
 
-_PROVIDERS = ("hotline_cli.day", "hotline_cli.render.day_svg")
 _ACTIVE_CONTENT = re.compile(r"<\s*script|\son[a-z]+\s*=|javascript:", re.IGNORECASE)
 
 
-def day_chart_svg(dataset, day: date, place, audience, lang: str) -> str | None:
-    """Inline SVG for the day, or None when the chart renderer is not available."""
-    try:
-        from ..day import timeline
-        from ..render.day_svg import render_svg
-    except ImportError as error:
-        if error.name in _PROVIDERS:
-            return None
-        raise
-    svg = render_svg(timeline(dataset, day, place, audience), lang)
+def day_chart_svg(dataset, day: date, place, audience, lang: str) -> str:
+    from ..day import timeline
+    from ..render.day_svg import render_svg
+    from ..render.view import day_view
+
+    svg = render_svg(day_view(timeline(dataset, day, place, audience), lang))
     if _ACTIVE_CONTENT.search(svg):
         # A printed list is a static document; a chart that carries script is a bug upstream.
         raise ValueError("the day chart SVG contains script or event handlers")

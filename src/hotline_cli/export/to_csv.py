@@ -9,20 +9,14 @@ from __future__ import annotations
 import csv
 import io
 
-from .base import ExportContext
-from .common import LineView, ListView, list_view, text
+from ..render.view import AnswerView, LineView
+from ..render.words import word
 
 BOM = "\ufeff"
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 COLUMNS = ("position", "category", "line", "number", "dial", "tel", "who", "hours", "audiences", "call_length",
            "operator", "note", "caveat", "last_confirmed", "sources", "line_id")
-_HEADINGS = {
-    "zh": {"who": "拨打说明", "audiences": "服务对象", "hours": "服务时间", "call_length": "单次通话时长",
-           "operator": "依托机构", "caveat": "注意", "last_confirmed": "最后核实", "sources": "来源", "tel": "tel"},
-    "en": {"who": "How to dial", "audiences": "For", "hours": "Hours", "call_length": "Call length",
-           "operator": "Run by", "caveat": "Note", "last_confirmed": "Last confirmed", "sources": "Sources", "tel": "tel"},
-}
 
 
 def defuse(value: str) -> str:
@@ -30,16 +24,12 @@ def defuse(value: str) -> str:
 
 
 def _headings(lang: str) -> list[str]:
-    own = _HEADINGS.get(lang, _HEADINGS["zh"])
-    shared = {"position": text(lang, "position"), "category": text(lang, "category"), "line": text(lang, "line"),
-              "number": text(lang, "number"), "dial": text(lang, "dial"), "note": text(lang, "note"),
-              "line_id": text(lang, "line_id")}
-    return [own.get(column) or shared[column] for column in COLUMNS]
+    return [word(lang, column) for column in COLUMNS]
 
 
-def _line_rows(view: ListView, line: LineView) -> list[dict]:
+def _line_rows(view: AnswerView, line: LineView) -> list[dict]:
     joiner = "; " if view.lang == "en" else "；"
-    category = text(view.lang, "category_primary" if line.primary else "category_hotline")
+    category = word(view.lang, "category_primary" if line.primary else "category_hotline")
     common = {
         "position": str(line.position),
         "category": category,
@@ -55,13 +45,13 @@ def _line_rows(view: ListView, line: LineView) -> list[dict]:
     }
     rows = []
     for number in line.numbers:
-        notes = [part for part in (number.note, number.inferred) if part]
+        notes = [part for part in (number.published_note, number.note, number.inferred, number.old, number.not_here) if part]
         if line.area_dial and number is line.numbers[0]:
             notes.append(line.area_dial)
         rows.append({
             **common,
             "number": number.display,
-            "dial": number.dial,
+            "dial": number.contact,
             "tel": number.link,
             "who": joiner.join(part for part in (number.who, number.menu, number.hours) if part),
             "note": joiner.join(notes),
@@ -69,11 +59,11 @@ def _line_rows(view: ListView, line: LineView) -> list[dict]:
     return rows
 
 
-def render_csv(view: ListView) -> str:
+def render_csv(view: AnswerView) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(_headings(view.lang))
-    emergency_label = text(view.lang, "category_emergency")
+    emergency_label = word(view.lang, "category_emergency")
     for number, name in view.emergency:
         row = {column: "" for column in COLUMNS}
         row.update(category=emergency_label, line=name, number=number, dial=number, tel=f"tel:{number}")
@@ -85,11 +75,9 @@ def render_csv(view: ListView) -> str:
 
 
 class CsvExporter:
-    media_type = "text/csv; charset=utf-8"
-    binary = False
 
     def ensure_available(self) -> None:
         return None
 
-    def render(self, answer, context: ExportContext) -> str:
-        return render_csv(list_view(answer, context))
+    def render(self, view: AnswerView) -> str:
+        return render_csv(view)

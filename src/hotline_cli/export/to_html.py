@@ -10,8 +10,7 @@ from __future__ import annotations
 import re
 from importlib import resources
 
-from .base import ExportContext
-from .common import ListView, list_view
+from ..render.view import AnswerView
 
 TEMPLATE = "list.html.j2"
 QR_BORDER = 2  # modules of white margin; the printed card adds more around it
@@ -44,7 +43,7 @@ def _environment():
     return env
 
 
-def render_html(view: ListView, font_css: str = "") -> str:
+def render_html(view: AnswerView, font_css: str = "") -> str:
     """The page; ``font_css`` adds @font-face rules (the PDF exporter points them at an installed font)."""
     from markupsafe import Markup
 
@@ -55,11 +54,9 @@ def render_html(view: ListView, font_css: str = "") -> str:
 
 
 class HtmlExporter:
-    media_type = "text/html; charset=utf-8"
-    binary = False
 
     def ensure_available(self) -> None:
         return None
 
-    def render(self, answer, context: ExportContext) -> str:
-        return render_html(list_view(answer, context))
+    def render(self, view: AnswerView) -> str:
+        return render_html(view)

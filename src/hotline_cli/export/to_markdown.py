@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .base import ExportContext
-from .common import LineView, ListView, list_view
+from ..render.view import AnswerView, LineView
 
 # Characters that can start Markdown syntax in the middle of a line (CommonMark +
 # GitHub tables and strikethrough). '-', '+', '.' only matter at a line start,
@@ -19,23 +18,21 @@ def escape(value: str) -> str:
 
 
 class MarkdownExporter:
-    media_type = "text/markdown; charset=utf-8"
-    binary = False
 
     def ensure_available(self) -> None:
         return None
 
-    def render(self, answer, context: ExportContext) -> str:
-        return render_markdown(list_view(answer, context))
+    def render(self, view: AnswerView) -> str:
+        return render_markdown(view)
 
 
-def _line(view: ListView, line: LineView) -> list[str]:
+def _line(view: AnswerView, line: LineView) -> list[str]:
     labels = view.labels
     c = labels["colon"]
     heading = f"### {line.shown_number}. {escape(line.name)}" if line.shown_number else f"### {escape(line.name)}"
     out = [heading, ""]
     for number in line.numbers:
-        extras = ("; " if view.lang == "en" else "；").join(escape(part) for part in number.extras)
+        extras = ("; " if view.lang == "en" else "；").join(escape(part) for part in number.details)
         out.append(f"- ☎ **{escape(number.display)}**" + (f" — {extras}" if extras else ""))
     if line.area_dial:
         out.append(f"- {escape(line.area_dial)}")
@@ -60,7 +57,7 @@ def _line(view: ListView, line: LineView) -> list[str]:
     return out
 
 
-def render_markdown(view: ListView) -> str:
+def render_markdown(view: AnswerView) -> str:
     labels = view.labels
     out = [f"# {escape(view.title)}", ""]
     colon = labels["colon"]
@@ -70,7 +67,7 @@ def render_markdown(view: ListView) -> str:
     out += [" · ".join(meta), "", escape(view.order_note), ""]
     emergency = " · ".join(f"**{escape(number)}** {escape(name)}" for number, name in view.emergency)
     out += [f"> **{labels['emergency']}**{colon}{emergency}", ">", f"> {escape(view.footer)}", ""]
-    for warning in view.warnings:
+    for _, warning in view.warnings:
         out += [f"> {escape(warning)}", ""]
     if view.primary is not None:
         out += [f"## {labels['first']} 12356", ""]
@@ -80,7 +77,7 @@ def render_markdown(view: ListView) -> str:
         out += [escape(labels["none"]), ""]
     for line in view.others:
         out += _line(view, line)
-    out += [f"## {labels['if_fails']}", "", escape(labels["if_fails_text"]), "", escape(view.report_outdated), ""]
+    out += [f"## {labels['if_fails']}", "", escape(view.if_fails), "", escape(view.report_outdated), ""]
     out += [f"## {labels['sources']}", ""]
     for source in view.sources:
         dated = f" ({escape(source.date)})" if source.date else ""

@@ -21,8 +21,8 @@ from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 
-from .base import ExportContext, MissingDependency
-from .common import list_view
+from .base import MissingDependency
+from ..render.view import AnswerView
 from .to_html import css_string, render_html
 
 INSTALL = "pip install 'hotline-cli[pdf]'"
@@ -89,25 +89,22 @@ def _weasyprint():
 
 
 class PdfExporter:
-    media_type = "application/pdf"
-    binary = True
 
     def ensure_available(self) -> None:
         _weasyprint()
         if font_path() is None:
             raise MissingDependency("the Chinese font for PDF export (Noto Sans SC)", INSTALL)
 
-    def render(self, answer, context: ExportContext) -> bytes:
+    def render(self, view: AnswerView) -> bytes:
         self.ensure_available()
         weasyprint = _weasyprint()
         path = font_path()
         assert path is not None  # ensure_available() checked it
-        view = list_view(answer, context)
         # WeasyPrint reports CSS it skips, and its subsetting fallback, through logging:
         # that is for developers, not for the person printing a list.
         logging.getLogger("weasyprint").setLevel(logging.ERROR)
         logging.getLogger("fontTools").setLevel(logging.ERROR)
-        with _fixed_timestamps(int(answer.at.timestamp())):
+        with _fixed_timestamps(int(view.answer.at.timestamp())):
             cut = subset_font(path, characters_of(render_html(view)))
             if cut is not None:
                 source = "data:font/otf;base64," + base64.b64encode(cut).decode("ascii")

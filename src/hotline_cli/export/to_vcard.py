@@ -6,8 +6,8 @@ character; text values escape backslash, comma, semicolon and newlines.
 
 from __future__ import annotations
 
-from .base import ExportContext
-from .common import LineView, ListView, list_view, text
+from ..render.view import AnswerView, LineView
+from ..render.words import word
 
 MAX_OCTETS = 75
 CRLF = "\r\n"
@@ -39,15 +39,15 @@ def _tel_types(mobile: bool) -> str:
     return "CELL,VOICE" if mobile else "WORK,VOICE"
 
 
-def _note(view: ListView, line: LineView) -> str:
+def _note(view: AnswerView, line: LineView) -> str:
     labels = view.labels
     c = labels["colon"]
     parts = []
     if line.hours:
         parts.append(f"{labels['hours']}{c}{line.hours}")
     for number in line.numbers:
-        if number.extras:
-            parts.append(f"{number.display}{c}" + ("; " if view.lang == "en" else "；").join(number.extras))
+        if number.details:
+            parts.append(f"{number.display}{c}" + ("; " if view.lang == "en" else "；").join(number.details))
     if line.area_dial:
         parts.append(line.area_dial)
     parts.append(f"{labels['audiences']}{c}" + ("、" if view.lang != "en" else ", ").join(line.audiences))
@@ -61,7 +61,7 @@ def _note(view: ListView, line: LineView) -> str:
     return "\n".join(parts)
 
 
-def card(view: ListView, line: LineView) -> str:
+def card(view: AnswerView, line: LineView) -> str:
     props = [
         "BEGIN:VCARD",
         "VERSION:3.0",
@@ -71,8 +71,8 @@ def card(view: ListView, line: LineView) -> str:
     if line.operator:
         props.append(f"ORG:{escape(line.operator)}")
     for number in line.numbers:
-        props.append(f"TEL;TYPE={_tel_types(number.mobile)}:{number.dial}")
-    props.append(f"CATEGORIES:{escape(text(view.lang, 'title'))}")
+        props.append(f"TEL;TYPE={_tel_types(number.mobile)}:{number.contact}")
+    props.append(f"CATEGORIES:{escape(word(view.lang, 'title'))}")
     props.append(f"NOTE:{escape(_note(view, line))}")
     if line.url:
         props.append(f"URL:{escape(line.url)}")
@@ -81,16 +81,14 @@ def card(view: ListView, line: LineView) -> str:
     return "".join(fold(prop) + CRLF for prop in props)
 
 
-def render_vcard(view: ListView) -> str:
+def render_vcard(view: AnswerView) -> str:
     return "".join(card(view, line) for line in view.lines if line.numbers)
 
 
 class VcardExporter:
-    media_type = "text/vcard; charset=utf-8"
-    binary = False
 
     def ensure_available(self) -> None:
         return None
 
-    def render(self, answer, context: ExportContext) -> str:
-        return render_vcard(list_view(answer, context))
+    def render(self, view: AnswerView) -> str:
+        return render_vcard(view)

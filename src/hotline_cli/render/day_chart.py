@@ -8,21 +8,13 @@ same characters carry the meaning on their own.
 
 from __future__ import annotations
 
-import re
 from datetime import datetime, timedelta
 
 from ..day import DayTimeline, Gap
 from ..schedule import Interval
-from .common import emergency_text, line_name
-from .day_labels import (
-    clock,
-    day_heading,
-    summary_texts,
-    text,
-    warning_message,
-    where_text,
-)
-from .labels import text as common_text
+from .layout import chars_in_cells, fit, wrap
+from .view import DayView, clock
+from .words import word
 
 OPEN, PARTLY, UNKNOWN, CLOSED = "█", "▒", "░", "·"
 GAP_12356, GAP_EMERGENCY = "─", "!"
@@ -48,21 +40,6 @@ def layout(width: int) -> tuple[int, int]:
         if label >= MIN_LABEL:
             return cells, label
     return 24, max(4, width - 27)
-
-
-def fit(name: str, width: int) -> str:
-    """``name`` cut to ``width`` display cells (with …) and padded to exactly that width."""
-    from rich.cells import cell_len
-
-    if cell_len(name) <= width:
-        return name + " " * (width - cell_len(name))
-    kept = ""
-    for char in name:
-        if cell_len(kept + char) + 1 > width:
-            break
-        kept += char
-    kept += "…"
-    return kept + " " * (width - cell_len(kept))
 
 
 def _overlap(spans: tuple[Interval, ...] | list, lo: datetime, hi: datetime) -> timedelta:
@@ -123,23 +100,24 @@ def now_row(timeline: DayTimeline, cells: int, label_width: int, lang: str) -> s
     if timeline.now is None:
         return None
     index = int((timeline.now - timeline.start) / (timeline.end - timeline.start) * cells)
-    label = fit(text(lang, "now", time=clock(timeline.now, timeline)), label_width)
+    label = fit(word(lang, "now", time=clock(timeline.now, timeline)), label_width)
     return label + " " + " " * index + NOW_MARK
 
 
-def chart_rows(timeline: DayTimeline, lang: str, width: int) -> list[str]:
+def chart_rows(view: DayView, width: int) -> list[str]:
     """The chart as plain strings, each at most ``width`` display cells."""
+    timeline, lang = view.timeline, view.lang
     cells, label_width = layout(width)
     slots = _slots(timeline, cells)
     rows = [" " * label_width + " " + ruler(cells)]
     marker = now_row(timeline, cells, label_width, lang)
     if marker is not None:
         rows.append(marker)
-    for line in timeline.lines:
-        rows.append(fit(line_name(line, lang), label_width) + " " + line_cells(line.open, line.unknown, slots))
-    rows.append(fit(text(lang, "row_uncovered"), label_width) + " " + gap_cells(timeline.uncovered, slots))
+    for line, shown in zip(timeline.lines, view.lines):
+        rows.append(fit(shown.name, label_width) + " " + line_cells(line.open, line.unknown, slots))
+    rows.append(fit(word(lang, "row_uncovered"), label_width) + " " + gap_cells(timeline.uncovered, slots))
     if timeline.uncovered_locally is not None:
-        rows.append(fit(text(lang, "row_uncovered_locally"), label_width) + " "
+        rows.append(fit(word(lang, "row_uncovered_locally"), label_width) + " "
                     + gap_cells(timeline.uncovered_locally, slots))
     return [row.rstrip() for row in rows]
 
@@ -148,59 +126,11 @@ def _styled(row: str, label_width: int):
     from rich.text import Text
 
     line = Text(no_wrap=True, overflow="crop")
-    label, bar = row[: _label_chars(row, label_width)], row[_label_chars(row, label_width):]
+    label, bar = row[: chars_in_cells(row, label_width)], row[chars_in_cells(row, label_width):]
     line.append(label)
     for char in bar:
         line.append(char, style=STYLES.get(char))
     return line
-
-
-def _label_chars(row: str, label_width: int) -> int:
-    """How many characters of ``row`` make up its first ``label_width`` display cells."""
-    from rich.cells import cell_len
-
-    used = 0
-    for index, char in enumerate(row):
-        if used >= label_width:
-            return index
-        used += cell_len(char)
-    return len(row)
-
-
-_TOKENS = re.compile(r"[!-~–\u00b7]+|\s+|.")
-
-
-def wrap(sentence: str, width: int) -> list[str]:
-    """Lines of at most ``width`` cells: Chinese may break between any two characters,
-    Latin words, numbers and times stay whole (Rich would break only at spaces)."""
-    from rich.cells import cell_len
-
-    lines: list[str] = []
-    current = ""
-    for token in _TOKENS.findall(sentence):
-        if token.isspace():
-            if current and cell_len(current + token) <= width:
-                current += token
-            elif current:
-                lines.append(current.rstrip())
-                current = ""
-            continue
-        if cell_len(current + token) <= width:
-            current += token
-            continue
-        if current.strip():
-            lines.append(current.rstrip())
-        current = ""
-        while cell_len(token) > width:  # a single run wider than the screen
-            cut = _label_chars(token, width)
-            while cut > 1 and cell_len(token[:cut]) > width:
-                cut -= 1
-            lines.append(token[:cut])
-            token = token[cut:]
-        current = token
-    if current.strip():
-        lines.append(current.rstrip())
-    return lines or [""]
 
 
 def _say(console, sentence: str, style: str | None = None) -> None:
@@ -210,23 +140,24 @@ def _say(console, sentence: str, style: str | None = None) -> None:
         console.print(Text(line, style=style or ""), no_wrap=True, crop=True)
 
 
-def render(timeline: DayTimeline, lang: str, console, list_args: str = "") -> None:
+def render(view: DayView, console, list_args: str = "") -> None:
+    lang = view.lang
     width = console.width
     _, label_width = layout(width)
-    _say(console, emergency_text(timeline, lang), "bold red")
-    _say(console, f"{day_heading(timeline, lang)} · {where_text(timeline, lang)}", "bold")
-    for code in timeline.warnings:
+    _say(console, view.emergency_text, "bold red")
+    _say(console, f"{view.heading} · {view.where}", "bold")
+    for code, message in view.warnings:
         if code != "emergency_only":
-            _say(console, warning_message(timeline, code, lang), "yellow")
+            _say(console, message, "yellow")
     console.print()
-    if not timeline.lines:
-        _say(console, text(lang, "no_lines"))
-    for row in chart_rows(timeline, lang, width):
+    if not view.lines:
+        _say(console, word(lang, "no_lines"))
+    for row in chart_rows(view, width):
         console.print(_styled(row, label_width), no_wrap=True, crop=True)
-    _say(console, text(lang, "legend"), "dim")
-    _say(console, text(lang, "legend_gaps"), "dim")
+    _say(console, word(lang, "legend"), "dim")
+    _say(console, word(lang, "legend_gaps"), "dim")
     console.print()
-    for sentence in summary_texts(timeline, lang):
+    for sentence in view.summary:
         _say(console, sentence)
-    _say(console, text(lang, "list_hint", args=list_args), "dim")
-    _say(console, common_text(lang, "footer"))
+    _say(console, word(lang, "list_hint", args=list_args), "dim")
+    _say(console, view.footer)

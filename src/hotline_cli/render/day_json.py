@@ -1,12 +1,10 @@
-"""The `hotline day --format json` document."""
+"""The `hotline day --format json` document, from the DayView."""
 
 from __future__ import annotations
 
-from ..audiences import label as audience_label
-from ..day import DayTimeline, Gap, LineDay
-from .day_labels import holiday_name, summary_texts, warning_message
-from .json_out import SCHEMA_VERSION, region_dict
-from .labels import text as common_text
+from ..day import Gap, LineDay
+from .json_out import SCHEMA_VERSION
+from .view import DayView, LineView, emergency_dicts, region_dict
 
 
 def _span(span) -> dict:
@@ -22,7 +20,7 @@ def _local_gap(gap: Gap) -> dict:
     return {**_span(gap), "12356": gap.primary}
 
 
-def line_dict(line: LineDay) -> dict:
+def line_dict(line: LineDay, shown: LineView) -> dict:
     record = line.record
     return {
         "id": record.id,
@@ -31,7 +29,8 @@ def line_dict(line: LineDay) -> dict:
         "is_12356": line.is_12356,
         "status_known": line.status_known,
         "calendar_verified": line.calendar_verified,
-        "numbers": [{"display": item.number.published, "dial": item.number.dial} for item in line.line.numbers],
+        "numbers": [{"display": number.display, "published": item.number.published, "dial": item.number.dial}
+                    for item, number in zip(line.line.numbers, shown.numbers)],
         "area_dial": line.line.area_dial,
         "area_dial_confirmed": line.line.area_dial_confirmed,
         "intervals": [_span(span) for span in line.open],
@@ -39,8 +38,8 @@ def line_dict(line: LineDay) -> dict:
     }
 
 
-def timeline_dict(timeline: DayTimeline, lang: str, dataset_version: str) -> dict:
-    region = region_dict(timeline.place)
+def timeline_dict(view: DayView, dataset_version: str) -> dict:
+    timeline = view.timeline
     kind = timeline.kind
     return {
         "schema_version": SCHEMA_VERSION,
@@ -52,22 +51,21 @@ def timeline_dict(timeline: DayTimeline, lang: str, dataset_version: str) -> dic
             "workday": kind.is_workday,
             "holiday": kind.is_holiday,
             "holiday_name": kind.holiday_name,
-            "holiday_label": holiday_name(kind.holiday_name, lang),
+            "holiday_label": view.holiday_label,
             "makeup_workday": kind.is_makeup_workday,
             "verified": kind.verified,
         },
         "calendar_verified": timeline.calendar_verified,
-        "region": region,
+        "region": region_dict(timeline.place),
+        "place": view.place,
         "audience": timeline.audience.value if timeline.audience else None,
-        "audience_label": audience_label(timeline.audience, lang) if timeline.audience else None,
-        "emergency": [
-            {"number": e.number, "name": e.name, "name_en": e.name_en, "kind": e.kind} for e in timeline.emergency
-        ],
-        "hotlines": [line_dict(line) for line in timeline.lines],
+        "audience_label": view.audience,
+        "emergency": emergency_dicts(timeline.emergency),
+        "hotlines": [line_dict(line, shown) for line, shown in zip(timeline.lines, view.lines)],
         "uncovered": [_gap(gap) for gap in timeline.uncovered],
         "uncovered_locally": None if timeline.uncovered_locally is None
         else [_local_gap(gap) for gap in timeline.uncovered_locally],
-        "summary": summary_texts(timeline, lang),
-        "warnings": [{"code": code, "message": warning_message(timeline, code, lang)} for code in timeline.warnings],
-        "footer": common_text(lang, "footer"),
+        "summary": view.summary,
+        "warnings": [{"code": code, "message": message} for code, message in view.warnings],
+        "footer": view.footer,
     }

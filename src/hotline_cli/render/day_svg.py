@@ -15,10 +15,9 @@ import re
 from datetime import datetime
 
 from ..day import DayTimeline, Gap, complement
-from .common import emergency_text, line_name
-from .day_chart import fit, wrap
-from .day_labels import day_heading, summary_texts, text, where_text, warning_message
-from .labels import text as common_text
+from .layout import fit, wrap
+from .view import DayView
+from .words import word
 
 WIDTH = 180.0
 MARGIN = 2.0
@@ -85,19 +84,20 @@ def _gap_fill(gap: Gap, bar: bool) -> str:
     return COLOURS["gap_12356_bar" if bar else "gap_12356"]
 
 
-def render_svg(timeline: DayTimeline, lang: str) -> str:
+def render_svg(view: DayView) -> str:
     """The chart as a standalone ``<svg>`` element (UTF-8 text, no XML declaration)."""
+    timeline, lang = view.timeline, view.lang
     parts: list[str] = []
     y = MARGIN + 4.0
-    heading = f"{day_heading(timeline, lang)} · {where_text(timeline, lang)}"
+    heading = f"{view.heading} · {view.where}"
     parts.append(_text(MARGIN, y, heading, 3.4, extra=' font-weight="bold"'))
     y += 4.6
-    parts.append(_text(MARGIN, y, emergency_text(timeline, lang), 3.0, COLOURS["gap_emergency_bar"],
+    parts.append(_text(MARGIN, y, view.emergency_text, 3.0, COLOURS["gap_emergency_bar"],
                        ' font-weight="bold"'))
-    for code in timeline.warnings:
+    for code, message in view.warnings:
         if code == "emergency_only":
             continue
-        for line in wrap(warning_message(timeline, code, lang), 118):
+        for line in wrap(message, 118):
             y += 4.0
             parts.append(_text(MARGIN, y, line, 2.6, COLOURS["muted"]))
 
@@ -120,11 +120,11 @@ def render_svg(timeline: DayTimeline, lang: str) -> str:
                                ' text-anchor="middle"'))
 
     row_y = top
-    for line in timeline.lines:
-        name = fit(line_name(line, lang), 34).rstrip()
+    for line, shown in zip(timeline.lines, view.lines):
+        name = fit(shown.name, 34).rstrip()
         weight = ' font-weight="bold"' if line.is_12356 else ""
         parts.append(_text(MARGIN, row_y + 3.3, name, 2.7, extra=weight))
-        numbers = " · ".join(item.number.published for item in line.line.numbers)
+        numbers = " · ".join(number.display for number in shown.numbers)
         if line.line.area_dial and line.line.area_dial_confirmed:  # the chart has no room for the caveat
             numbers = f"{numbers} · {line.line.area_dial}" if numbers else line.line.area_dial
         if numbers:
@@ -138,9 +138,9 @@ def render_svg(timeline: DayTimeline, lang: str) -> str:
             parts.append(_span_rect(timeline, span, bar_y, BAR_HEIGHT, COLOURS["open"]))
         row_y += ROW_HEIGHT
 
-    gap_rows = [(text(lang, "row_uncovered"), timeline.uncovered)]
+    gap_rows = [(word(lang, "row_uncovered"), timeline.uncovered)]
     if timeline.uncovered_locally is not None:
-        gap_rows.append((text(lang, "row_uncovered_locally"), timeline.uncovered_locally))
+        gap_rows.append((word(lang, "row_uncovered_locally"), timeline.uncovered_locally))
     for label, gaps in gap_rows:
         parts.append(_text(MARGIN, row_y + 4.6, label, 2.7, COLOURS["muted"], ' font-style="italic"'))
         bar_y = row_y + (ROW_HEIGHT - BAR_HEIGHT) / 2
@@ -155,12 +155,12 @@ def render_svg(timeline: DayTimeline, lang: str) -> str:
 
     y = bottom + 5.0
     y = _legend(parts, y, lang)
-    for sentence in summary_texts(timeline, lang):
+    for sentence in view.summary:
         for line in wrap(sentence, 118):
             y += 4.0
             parts.append(_text(MARGIN, y, line, 2.7))
     y += 4.0
-    parts.append(_text(MARGIN, y, common_text(lang, "footer"), 2.5, COLOURS["muted"]))
+    parts.append(_text(MARGIN, y, view.footer, 2.5, COLOURS["muted"]))
     height = y + MARGIN + 1.0
 
     title = _esc(heading)
@@ -175,7 +175,7 @@ def render_svg(timeline: DayTimeline, lang: str) -> str:
 
 
 def _legend(parts: list[str], y: float, lang: str) -> float:
-    keys = text(lang, "svg_legend")
+    keys = word(lang, "svg_legend")
     swatches = [
         (COLOURS["open"], ""),
         ("none", _UNKNOWN_STROKE),

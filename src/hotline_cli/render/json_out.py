@@ -1,4 +1,4 @@
-"""The `--json` document: plain json.dumps to stdout, never through Rich (it would wrap lines)."""
+"""The `--json` documents: plain json.dumps to stdout, never through Rich (it would wrap lines)."""
 
 from __future__ import annotations
 
@@ -6,9 +6,7 @@ import json
 from datetime import datetime
 
 from ..audiences import label as audience_label
-from ..phones import tel_uri
-from ..query import Answer, LineAnswer, NumberAnswer
-from .labels import text, warning_text
+from .view import AnswerView, LineView, NumberView, emergency_dicts, region_dict
 
 SCHEMA_VERSION = 1
 
@@ -17,12 +15,14 @@ def _iso(moment: datetime | None) -> str | None:
     return moment.isoformat() if moment is not None else None
 
 
-def number_dict(item: NumberAnswer) -> dict:
+def number_dict(item, shown: NumberView) -> dict:
     number = item.number
     return {
-        "display": number.published,
+        "display": shown.display,
+        "published": number.published,
         "dial": number.dial,
-        "tel": tel_uri(number),
+        "international": shown.international,
+        "tel": shown.tel,
         "kind": number.kind.value,
         "country": number.country,
         "for_callers": number.for_callers,
@@ -38,7 +38,8 @@ def number_dict(item: NumberAnswer) -> dict:
     }
 
 
-def line_dict(line: LineAnswer, lang: str) -> dict:
+def line_dict(shown: LineView, lang: str) -> dict:
+    line = shown.answer
     record = line.record
     return {
         "id": record.id,
@@ -52,13 +53,14 @@ def line_dict(line: LineAnswer, lang: str) -> dict:
         "inactive_reason": line.inactive_reason,
         "area_dial": line.area_dial,
         "area_dial_confirmed": line.area_dial_confirmed,
-        "numbers": [number_dict(item) for item in line.numbers],
+        "numbers": [number_dict(item, view) for item, view in zip(line.numbers, shown.numbers)],
         "channels": [
             {"kind": c.kind, "value": c.value, "hours": c.hours, "hours_published": c.hours_published}
             for c in record.channels
         ],
         "hours": record.hours,
         "hours_published": record.hours_published,
+        "hours_text": shown.hours or None,
         "audiences": [
             {"key": a.key.value, "label": audience_label(a.key, lang), "published": a.published, "hours": a.hours}
             for a in record.audiences
@@ -78,39 +80,23 @@ def line_dict(line: LineAnswer, lang: str) -> dict:
     }
 
 
-def warning_dicts(answer: Answer, lang: str) -> list[dict]:
-    return [{"code": code, "message": warning_text(answer, code, lang)} for code in answer.warnings]
-
-
-def region_dict(place) -> dict | None:
-    if place is None:
-        return None
-    return {
-        "code": place.region.code,
-        "name": place.region.name,
-        "city": None if place.city is None else {"code": place.city.code, "name": place.city.name},
-        "label": place.label,
-        "time_zone": place.region.time_zone,
-    }
-
-
-def answer_dict(answer: Answer, lang: str, dataset_version: str) -> dict:
-    region = region_dict(answer.place)
+def answer_dict(view: AnswerView) -> dict:
+    answer = view.answer
     return {
         "schema_version": SCHEMA_VERSION,
-        "dataset_version": dataset_version,
+        "dataset_version": view.dataset_version,
         "at": answer.at.isoformat(),
-        "region": region,
+        "region": region_dict(answer.place),
+        "place": view.place,
         "audience": answer.audience.value if answer.audience else None,
-        "emergency": [
-            {"number": e.number, "name": e.name, "name_en": e.name_en, "kind": e.kind} for e in answer.emergency
-        ],
-        "hotlines": [line_dict(line, lang) for line in answer.lines],
+        "emergency": emergency_dicts(answer.emergency),
+        "hotlines": [line_dict(line, view.lang) for line in view.lines],
         "nothing_else_open": answer.nothing_else_open,
-        "warnings": warning_dicts(answer, lang),
-        "footer": text(lang, "footer"),
+        "warnings": [{"code": code, "message": message} for code, message in view.warnings],
+        "footer": view.footer,
     }
 
 
-def dumps(document: dict) -> str:
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+def dumps(document: dict, ascii_only: bool = False) -> str:
+    """JSON text; ``ascii_only`` escapes every non-ASCII character, for consoles that cannot show them."""
+    return json.dumps(document, ensure_ascii=ascii_only, indent=2) + "\n"

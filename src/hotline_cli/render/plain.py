@@ -1,32 +1,28 @@
-"""Plain text: what goes to a pipe, a file or a screen reader. No colour, no box drawing."""
+"""Plain text: what goes to a pipe, a file, a screen reader, or a terminal too narrow for the table."""
 
 from __future__ import annotations
 
-from ..query import Answer
-from .common import (
-    detail_lines,
-    emergency_text,
-    header_text,
-    line_name,
-    number_text,
-    numbers_differ,
-    status_text,
-    summary_texts,
-)
+from .layout import wrap_indented
+from .view import AnswerView
 
 
-def render(answer: Answer, lang: str, limit: int | None) -> str:
-    shown = answer.lines if limit is None else answer.lines[:limit]
-    out = [emergency_text(answer, lang), header_text(answer, lang), ""]
-    for position, line in enumerate(shown, start=1):
-        out.append(f"{position}. {line_name(line, lang)} — {status_text(line, answer, lang)}")
-        per_number = numbers_differ(line)
-        for item in line.numbers:
-            out.append(f"   ☎ {number_text(item, lang, per_number, answer)}")
-        for channel in line.record.channels:
-            out.append(f"   · {channel.kind}: {channel.value}")
-        for note in detail_lines(line, lang):
+def lines_of(view: AnswerView, limit: int | None) -> list[str]:
+    lang = view.lang
+    shown = view.lines if limit is None else view.lines[:limit]
+    out = [view.emergency_text, view.header, ""]
+    for line in shown:
+        out.append(f"{line.position}. {line.name} — {line.status}")
+        for number in line.numbers:
+            out.append(f"   ☎ {number.text(lang)}")
+        for channel in line.channels:
+            out.append(f"   · {channel}")
+        for note in line.notes(lang):
             out.append(f"   {note}")
     out.append("")
-    out.extend(summary_texts(answer, len(shown), lang))
-    return "\n".join(out) + "\n"
+    out.extend(view.summary(len(shown)))
+    return out
+
+
+def render(view: AnswerView, limit: int | None, width: int | None = None) -> str:
+    """The answer as text; ``width`` (a terminal's) wraps long lines without splitting a number."""
+    return "".join(piece + "\n" for line in lines_of(view, limit) for piece in wrap_indented(line, width))

@@ -1,52 +1,69 @@
-"""The terminal view: a Rich table that fits 80 columns with Chinese text."""
+"""The terminal view: a Rich table, or the plain layout where the screen is too narrow for one."""
 
 from __future__ import annotations
 
-from ..query import Answer, Group
-from .common import (
-    detail_lines,
-    emergency_text,
-    header_text,
-    line_name,
-    number_text,
-    numbers_differ,
-    status_text,
-    summary_texts,
-)
-from .labels import text
+from .layout import wrap
+from .view import AnswerView
+from .words import word
+
+# Below this many columns the four columns squeeze a name to a few characters: use the plain layout.
+TABLE_MIN_WIDTH = 60
+NUMBER_MIN_CELLS = 18
+NUMBER_MAX_CELLS = 26
 
 
-def render(answer: Answer, lang: str, limit: int | None, console) -> None:
+def fits(width: int) -> bool:
+    return width >= TABLE_MIN_WIDTH
+
+
+def _number_cell(view: AnswerView, line, width: int) -> str:
+    """Each number on its own line, whole; what to know about it wrapped below it."""
+    rows = []
+    for number in line.numbers:
+        rows.append(number.display)
+        if number.extras:
+            extras = word(view.lang, "brackets", text=word(view.lang, "extras_sep").join(number.extras)).strip()
+            rows.extend(wrap(extras, width))
+    for channel in line.channels:
+        rows.extend(wrap(channel, width))
+    return "\n".join(rows)
+
+
+def render(view: AnswerView, limit: int | None, console) -> None:
+    from rich import box
+    from rich.cells import cell_len
     from rich.markup import escape
     from rich.table import Table
-    from rich import box
 
-    shown = answer.lines if limit is None else answer.lines[:limit]
-    console.print(f"[bold red]{escape(emergency_text(answer, lang))}[/]")
-    console.print(escape(header_text(answer, lang)), style="dim")
+    lang = view.lang
+    shown = view.lines if limit is None else view.lines[:limit]
+    console.print(f"[bold red]{escape(view.emergency_text)}[/]")
+    console.print(escape(view.header), style="dim")
 
+    widest = [cell_len(n.display) for line in shown for n in line.numbers] + [
+        min(cell_len(channel), NUMBER_MAX_CELLS) for line in shown for channel in line.channels]
+    number_width = max([NUMBER_MIN_CELLS, *widest])
     table = Table(box=box.SIMPLE_HEAD, show_lines=False, expand=False, pad_edge=False)
     table.add_column("#", justify="right", no_wrap=True)
-    table.add_column(text(lang, "line"), ratio=3, overflow="fold")
-    table.add_column(text(lang, "numbers"), ratio=2, overflow="fold")
-    table.add_column(text(lang, "status"), ratio=2, overflow="fold")
-    for position, line in enumerate(shown, start=1):
-        per_number = numbers_differ(line)
-        numbers = "\n".join(number_text(item, lang, per_number, answer) for item in line.numbers)
-        channels = "\n".join(f"{c.kind}: {c.value}" for c in line.record.channels)
-        name = escape(line_name(line, lang))
-        notes = detail_lines(line, lang)
+    table.add_column(word(lang, "line"), ratio=3, overflow="fold")
+    # Numbers never wrap inside themselves: the column is as wide as the widest number, and notes are pre-wrapped to it.
+    table.add_column(word(lang, "numbers"), no_wrap=True, min_width=number_width, max_width=number_width)
+    table.add_column(word(lang, "status"), ratio=2, overflow="fold")
+    for line in shown:
+        name = escape(line.name)
+        notes = line.notes(lang)
         if notes:
             name += "\n[dim]" + escape("\n".join(notes)) + "[/]"
-        style = {"open": "green", "closed": "yellow", "unknown": "cyan"}.get(line.status, "")
-        if line.group is Group.primary:
+        style = {"open": "green", "closed": "yellow", "unknown": "cyan"}.get(line.state, "")
+        if line.primary:
             name = f"[bold]{name}[/]"
+        status = escape(line.status or "")
         table.add_row(
-            str(position),
+            str(line.position),
             name,
-            escape("\n".join(filter(None, [numbers, channels]))),
-            f"[{style}]{escape(status_text(line, answer, lang))}[/]" if style else escape(status_text(line, answer, lang)),
+            escape(_number_cell(view, line, number_width)),
+            f"[{style}]{status}[/]" if style else status,
         )
     console.print(table)
-    for message in summary_texts(answer, len(shown), lang):
+    for message in view.summary(len(shown)):
         console.print(escape(message))

@@ -59,7 +59,7 @@ WORDS: dict[str, dict[str, object]] = {
     "published_as": {"zh": "原文印作 {published}", "en": "published as {published}"},
     "uncertain_dial": {"zh": "区号为推断", "en": "area code inferred"},
     "number_ended": {"zh": "此号码已停用", "en": "this number no longer works"},
-    "hours": {"zh": "时间", "en": "Hours"},
+    "hours": {"zh": "服务时间", "en": "Hours"},
     "hours_published": {"zh": "原文时间", "en": "Hours as published"},
     "hours_unknown": {"zh": "服务时间不详", "en": "hours unknown"},
     "hours_note": {"zh": "每日不少于18小时（国家要求）", "en": "at least 18 hours a day (national rule)"},

@@ -1,0 +1,154 @@
+"""`hotline now`, `hotline list` and `hotline show`: an answer, or one record, on screen or as JSON."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from .common import (
+    EXIT_INPUT,
+    AtOption,
+    AudienceOption,
+    DataOption,
+    JsonFlag,
+    Lang,
+    LangOption,
+    OutputFormat,
+    RegionOption,
+    audience,
+    choose_format,
+    console,
+    emit,
+    emit_json,
+    fail,
+    guarded,
+    load,
+    place,
+)
+
+
+@guarded
+def now(
+    region: RegionOption = None,
+    audience_word: AudienceOption = None,
+    at: AtOption = None,
+    fmt: Annotated[Optional[OutputFormat], typer.Option("--format", "-f", help="table on a terminal, plain when piped, or json.", show_default=False)] = None,
+    as_json: JsonFlag = False,
+    show_all: Annotated[bool, typer.Option("--all", help="Also list ended and superseded lines, each with the reason; no limit.")] = False,
+    limit: Annotated[int, typer.Option("--limit", min=0, help="Lines to show in table/plain output (0 = all).")] = 8,
+    lang: LangOption = Lang.zh,
+    data: DataOption = None,
+) -> None:
+    """Whom to call right now: emergency numbers, then 12356, then open lines, then what opens next.
+
+    Examples:
+
+      hotline now --region 福建
+
+      hotline now -r 厦门 --audience 学生
+
+      hotline now -r 0591 --at 2026-10-01T23:30 --json
+
+      hotline now --lang en --region shanghai
+    """
+    from .. import api
+
+    instant = api.parse_instant(at)
+    dataset = load(data)
+    result = api.ask(dataset, place(dataset, region), audience(audience_word), instant, include_inactive=show_all)
+    present(api.view(result, lang.value, dataset, caller_at=instant), choose_format(fmt, as_json),
+            None if show_all or limit == 0 else limit)
+
+
+def present(view, fmt: OutputFormat, limit: int | None) -> None:
+    if fmt is OutputFormat.json:
+        from ..render.json_out import answer_dict
+
+        emit_json(answer_dict(view))
+        return
+    if fmt is OutputFormat.table:
+        from ..render.table import fits, render
+
+        screen = console()
+        if fits(screen.width):
+            with screen.capture() as captured:
+                render(view, limit, screen)
+            emit(captured.get())
+            return
+        # Too narrow for four columns: the plain layout, wrapped to the screen without splitting a number.
+        from ..render.plain import render as render_plain
+
+        emit(render_plain(view, limit, width=screen.width))
+        return
+    from ..render.plain import render as render_plain
+
+    emit(render_plain(view, limit))
+
+
+@guarded
+def list_lines(
+    region: RegionOption = None,
+    audience_word: AudienceOption = None,
+    fmt: Annotated[Optional[OutputFormat], typer.Option("--format", "-f", help="table, plain or json.", show_default=False)] = None,
+    as_json: JsonFlag = False,
+    show_all: Annotated[bool, typer.Option("--all", help="Also list ended and superseded lines.")] = False,
+    at: AtOption = None,
+    lang: LangOption = Lang.zh,
+    data: DataOption = None,
+) -> None:
+    """Every line for a region and audience with its hours, whatever the time.
+
+    Examples:
+
+      hotline list --region 福建
+
+      hotline list -r beijing --audience medical --json
+
+      hotline list -r 厦门 --at 2026-10-01T09:00 --format plain
+    """
+    from .. import api
+
+    instant = api.parse_instant(at)
+    dataset = load(data)
+    result = api.ask(dataset, place(dataset, region), audience(audience_word), instant,
+                     include_inactive=show_all, order="place")
+    present(api.view(result, lang.value, dataset, caller_at=instant), choose_format(fmt, as_json), None)
+
+
+@guarded
+def show(
+    key: Annotated[str, typer.Argument(help="A record id or any of its numbers (12356, 0591-85666661, 4001619995).")],
+    as_json: JsonFlag = False,
+    lang: LangOption = Lang.zh,
+    data: DataOption = None,
+) -> None:
+    """One line in full: numbers, channels, hours, validity, sources, caveats, where the record came from.
+
+    Examples:
+
+      hotline show 12356
+
+      hotline show 800-810-1117
+
+      hotline show 12356-fujian-xiamen --json
+    """
+    from datetime import datetime
+
+    from ..china_time import CHINA_TZ
+    from ..query import find_record
+    from ..render.detail import detail_dict, render_detail
+    from ..render.view import record_view
+
+    dataset = load(data)
+    found = find_record(dataset, key)
+    if not found:
+        from ..regions import quoted
+
+        raise fail(f"no line with id or number {quoted(key)}", EXIT_INPUT, ["see `hotline list` for ids"])
+    today = datetime.now(CHINA_TZ).date()
+    views = [record_view(dataset, entry, lang.value, today) for entry in found]
+    if as_json:
+        emit_json({"hotlines": [detail_dict(view) for view in views]})
+    else:
+        emit("\n".join(render_detail(view) for view in views))

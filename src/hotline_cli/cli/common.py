@@ -1,0 +1,204 @@
+"""What every command shares: exit codes, options, turning failures into messages, and writing to stdout.
+
+Standard library and typer only: this module is imported at start-up.
+"""
+
+from __future__ import annotations
+
+import errno
+import functools
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+# The exit codes of every command, --help and --version included (README "Exit codes").
+EXIT_OK = 0  # the answer was written (also when the reader of a pipe stopped early)
+EXIT_DATA = 1  # the data has problems, or an internal error
+EXIT_INPUT = 2  # bad input: unknown region, bad --at, unknown option
+EXIT_OUTPUT = 3  # the answer could not be written: disk full, standard output closed
+
+_state = {"debug": False}
+
+
+class OutputFormat(str, Enum):
+    table = "table"
+    plain = "plain"
+    json = "json"
+
+
+class Lang(str, Enum):
+    zh = "zh"
+    en = "en"
+
+
+DataOption = Annotated[
+    Optional[list[Path]],
+    typer.Option("--data", help="Extra data file or folder (same format as data/); repeatable. Same id replaces.", show_default=False),
+]
+RegionOption = Annotated[
+    Optional[str],
+    typer.Option("--region", "-r", help="Province or city, as you like: 福建, 福建省, 闽, fujian, 35, 厦门, 0592.", show_default=False),
+]
+AudienceOption = Annotated[
+    Optional[str],
+    typer.Option("--audience", "-a", help="Who is calling: 学生/student, 青少年/youth, 家长/parents, 医务人员/medical, 民警/police, 教师/teachers…", show_default=False),
+]
+AtOption = Annotated[
+    Optional[str],
+    typer.Option("--at", help="When, instead of now: ISO 8601 (2026-10-01T21:30; no offset = China time; +08:00 or Z honoured) or HH:MM today.", show_default=False),
+]
+LangOption = Annotated[Lang, typer.Option("--lang", help="Language of everything the tool writes (data text without English stays Chinese, marked).")]
+JsonFlag = Annotated[bool, typer.Option("--json", help="Same as --format json.")]
+
+
+def set_debug(debug: bool) -> None:
+    _state["debug"] = debug
+
+
+def debug_enabled() -> bool:
+    return _state["debug"] or os.environ.get("HOTLINE_DEBUG", "") not in ("", "0")
+
+
+def fail(message: str, code: int, hints: list[str] | None = None) -> typer.Exit:
+    typer.echo(f"hotline: {message}", err=True)
+    for hint in hints or []:
+        typer.echo(f"  {hint}", err=True)
+    return typer.Exit(code)
+
+
+def _data_hints(problems: list[str]) -> list[str]:
+    from ..overlays import user_overlay_dir
+
+    hints = [f"- {p}" for p in problems]
+    folder = str(user_overlay_dir())
+    if any(p.startswith(folder) for p in problems):
+        hints.append(f"{folder} is your overlay folder, read on every run: fix or move the file named")
+    hints.append("meanwhile call 12356, or 110/120 in an emergency")
+    return hints
+
+
+class OutputFailed(Exception):
+    """Standard output cannot take the answer (disk full, closed)."""
+
+    def __init__(self, error: OSError):
+        self.error = error
+        super().__init__(error.strerror or str(error))
+
+
+def guarded(command):
+    """Turn known failures into messages and exit codes; unknown ones too, unless debugging."""
+
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        from ..api import AudienceError, DataError, InstantError, RegionError
+
+        try:
+            return command(*args, **kwargs)
+        except (typer.Exit, typer.Abort, SystemExit):
+            raise
+        except DataError as error:
+            raise fail("the data has problems:", EXIT_DATA, _data_hints(error.problems)) from None
+        except RegionError as error:
+            hints = [f"did you mean: {', '.join(error.suggestions)}"] if error.suggestions else []
+            hints.append("see `hotline regions` for every region")
+            raise fail(str(error), EXIT_INPUT, hints) from None
+        except AudienceError as error:
+            hints = [f"did you mean: {', '.join(error.suggestions)}"] if error.suggestions else []
+            hints.append("see `hotline audiences` for every audience")
+            raise fail(str(error), EXIT_INPUT, hints) from None
+        except InstantError as error:
+            raise fail(f"--at: {error}", EXIT_INPUT) from None
+        except BrokenPipeError:
+            # The reader stopped early (`| head`): what it read was what it wanted.
+            raise typer.Exit(EXIT_OK) from None
+        except OutputFailed as error:
+            raise fail(f"cannot write the answer ({error}); call 12356, or 110/120 in an emergency", EXIT_OUTPUT) from None
+        except Exception as error:  # noqa: BLE001 - a person in crisis must never see a traceback
+            if debug_enabled():
+                raise
+            raise fail(
+                f"internal error ({type(error).__name__}: {error}); call 12356, or 110/120 in an emergency."
+                " Rerun with --debug to see details.",
+                EXIT_DATA,
+            ) from None
+
+    return wrapper
+
+
+# --------------------------------------------------------------------------- the run's inputs
+
+
+def load(data: list[Path] | None):
+    from ..api import load_dataset
+
+    return load_dataset(data)
+
+
+def place(dataset, region: str | None):
+    from ..api import resolve_place
+
+    return resolve_place(dataset, region)
+
+
+def audience(text: str | None):
+    from ..api import resolve_audience
+
+    return resolve_audience(text)
+
+
+def choose_format(fmt: OutputFormat | None, as_json: bool) -> OutputFormat:
+    if as_json:
+        return OutputFormat.json
+    if fmt is not None:
+        return fmt
+    return OutputFormat.table if _isatty() else OutputFormat.plain
+
+
+def _isatty() -> bool:
+    try:
+        return sys.stdout is not None and sys.stdout.isatty()
+    except (AttributeError, ValueError, OSError):
+        return False
+
+
+def console():
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=False)
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def stdout_encoding() -> str:
+    return (getattr(sys.stdout, "encoding", None) or "utf-8").lower()
+
+
+def emit(text: str) -> None:
+    """Write to stdout now; a full disk or closed stdout becomes OutputFailed, a closed pipe BrokenPipeError."""
+    stream = sys.stdout
+    if stream is None:
+        raise OutputFailed(OSError(errno.EBADF, "standard output is closed"))
+    try:
+        stream.write(text)
+        stream.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        raise OutputFailed(error) from None
+    failure = getattr(stream, "failure", None)
+    if isinstance(failure, BrokenPipeError):
+        raise BrokenPipeError
+    if failure is not None:
+        raise OutputFailed(failure)
+
+
+def emit_json(document: dict) -> None:
+    from ..render.json_out import dumps
+
+    # A console that cannot show Chinese still gets valid, exact JSON: every non-ASCII character escaped.
+    emit(dumps(document, ascii_only=not stdout_encoding().startswith("utf")))

@@ -1,0 +1,122 @@
+"""`hotline day`: who covers which hours of a day."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from enum import Enum
+from typing import Annotated, Optional
+
+import typer
+
+from .common import (
+    EXIT_INPUT,
+    AudienceOption,
+    DataOption,
+    JsonFlag,
+    Lang,
+    LangOption,
+    RegionOption,
+    audience,
+    console,
+    emit,
+    emit_json,
+    fail,
+    guarded,
+    load,
+    place,
+)
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# The hours engine and the time zone data are sound well beyond this; the
+# bound only keeps a typo such as 20226-10-01 from being taken seriously.
+_FIRST_YEAR, _LAST_YEAR = 1970, 2099
+
+
+class DayFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+class DateError(ValueError):
+    pass
+
+
+def parse_day(text: Optional[str], today: date) -> date:
+    """The day asked for: YYYY-MM-DD, or ``today`` when not given."""
+    if text is None:
+        return today
+    raw = text.strip()
+    if not _ISO_DATE.match(raw):
+        raise DateError(f"{text!r} is not a date; use YYYY-MM-DD, e.g. 2026-10-01")
+    try:
+        day = date.fromisoformat(raw)
+    except ValueError as exc:
+        raise DateError(f"{text!r} is not a valid date ({exc})") from None
+    if not _FIRST_YEAR <= day.year <= _LAST_YEAR:
+        raise DateError(f"{text!r} is out of range; use a date between {_FIRST_YEAR} and {_LAST_YEAR}")
+    return day
+
+
+def list_args(region: Optional[str], audience_word: Optional[str]) -> str:
+    """The same place and audience as options for `hotline list`, quoted only when a shell needs it."""
+    import shlex
+
+    def quoted(value: str) -> str:
+        return value if re.fullmatch(r"[\w.+-]+", value) else shlex.quote(value)
+
+    parts = []
+    if region:
+        parts += ["--region", quoted(region)]
+    if audience_word:
+        parts += ["--audience", quoted(audience_word)]
+    return "".join(f" {part}" for part in parts)
+
+
+@guarded
+def day(
+    region: RegionOption = None,
+    audience_word: AudienceOption = None,
+    on: Annotated[Optional[str], typer.Option("--date", "-d", help="The day, YYYY-MM-DD (China time). Default: today.", show_default=False)] = None,
+    fmt: Annotated[DayFormat, typer.Option("--format", "-f", help="table (bars; no colour when piped) or json.")] = DayFormat.table,
+    as_json: JsonFlag = False,
+    lang: LangOption = Lang.zh,
+    data: DataOption = None,
+) -> None:
+    """Who covers which hours of a day: a 24-hour bar per line, 12356 first, and where only 12356 is left.
+
+    Holidays and 调休 makeup workdays are named; hours that depend on them follow
+    the official calendar. Lines with unknown hours are shown as unknown, never as open.
+
+    Examples:
+
+      hotline day --region 福建
+
+      hotline day -r 江西 --date 2026-10-01
+
+      hotline day -r 厦门 --audience 学生 --date 2026-10-10 --json
+
+      hotline day --lang en -r shanghai
+    """
+    from .. import api
+    from ..china_time import CHINA_TZ
+
+    current = datetime.now(CHINA_TZ)
+    try:
+        chosen = parse_day(on, current.date())
+    except DateError as error:
+        raise fail(f"--date: {error}", EXIT_INPUT) from None
+    dataset = load(data)
+    timeline = api.day(dataset, chosen, place(dataset, region), audience(audience_word), now=current)
+    view = api.day_view(timeline, lang.value)
+    if as_json or fmt is DayFormat.json:
+        from ..render.day_json import timeline_dict
+
+        emit_json(timeline_dict(view, dataset.meta.version))
+        return
+    from ..render.day_chart import render
+
+    screen = console()
+    with screen.capture() as captured:
+        render(view, screen, list_args(region, audience_word))
+    emit(captured.get())

@@ -1,0 +1,777 @@
+"""What a person reads, worked out once: every output (plain, table, JSON, `show`, `day`, each export) reads these views.
+
+A rule about what is shown -- which form of a number comes first, which emergency
+numbers the footer names, how hours and places are written in each language --
+lives in exactly one function here or in ``words``. Renderers only lay the views
+out and escape for their own syntax; they never look at records to decide wording.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
+
+from ..audiences import label as audience_label
+from ..model import Audience, EmergencyNumber, Hotline, NumberKind, PhoneNumber, ValidityStatus
+from ..phones import (
+    COUNTRY_CALLING_CODE,
+    SHORT_KINDS,
+    international_format,
+    national_format,
+    published_digits_differ,
+    tel_uri,
+)
+from ..query import Answer, Group, LineAnswer, NumberAnswer
+from .hours_words import plain_hours
+from .words import bracketed, data_text, holiday_name, labels, language, when, word
+
+if TYPE_CHECKING:
+    from ..dataset import Dataset, LoadedHotline
+    from ..day import DayTimeline, Gap, LineDay
+    from ..regions import Place
+
+CHINA_OFFSET = timedelta(hours=8)
+OLD_LISTING_MONTHS = 24  # older than this, a line says how old its last confirmation is
+
+
+# --------------------------------------------------------------------------- places and emergency numbers
+
+
+def place_name(place: Place | None, lang: str) -> str:
+    """福建省厦门市 / "Xiamen, Fujian"; 全国 / "All of China" without a place."""
+    if place is None:
+        return word(lang, "national")
+    if language(lang) != "en":
+        return place.label
+    if place.city is not None and place.city.name != place.region.name:
+        return f"{place.city.pinyin.capitalize()}, {place.region.name_en}"
+    return place.region.name_en
+
+
+def region_name(place: Place | None, lang: str) -> str:
+    """The province alone: 福建省 / Fujian."""
+    if place is None:
+        return word(lang, "national")
+    return place.region.name_en if language(lang) == "en" else place.region.name
+
+
+def in_mainland(place: Place | None) -> bool:
+    return place is None or place.region.phone_region == "CN"
+
+
+def life_numbers(emergency: list[EmergencyNumber]) -> list[str]:
+    """The numbers to call when a life is in danger: ambulance first, then one-for-all, then police."""
+    order = {"ambulance": 0, "general": 1, "police": 2}
+    chosen = sorted((e for e in emergency if e.kind in order), key=lambda e: order[e.kind])
+    return [e.number for e in chosen] or [e.number for e in emergency]
+
+
+def life_numbers_text(emergency: list[EmergencyNumber], lang: str) -> str:
+    return word(lang, "or").join(life_numbers(emergency))
+
+
+def footer_text(emergency: list[EmergencyNumber], lang: str) -> str:
+    return word(lang, "footer", numbers=life_numbers_text(emergency, lang))
+
+
+def emergency_items(emergency: list[EmergencyNumber], lang: str) -> list[tuple[str, str]]:
+    return [(e.number, e.name_en if language(lang) == "en" else e.name) for e in emergency]
+
+
+def emergency_text(emergency: list[EmergencyNumber], lang: str) -> str:
+    return f"{word(lang, 'emergency')}: " + " · ".join(f"{number} {name}" for number, name in emergency_items(emergency, lang))
+
+
+def emergency_dicts(emergency: list[EmergencyNumber]) -> list[dict]:
+    return [{"number": e.number, "name": e.name, "name_en": e.name_en, "kind": e.kind} for e in emergency]
+
+
+def region_dict(place: Place | None) -> dict | None:
+    if place is None:
+        return None
+    return {
+        "code": place.region.code,
+        "name": place.region.name,
+        "city": None if place.city is None else {"code": place.city.code, "name": place.city.name},
+        "label": place.label,
+        "time_zone": place.region.time_zone,
+    }
+
+
+def offset_text(moment: datetime) -> str:
+    offset = moment.utcoffset() or timedelta()
+    sign = "-" if offset < timedelta() else "+"
+    minutes = abs(int(offset.total_seconds())) // 60
+    return f"UTC{sign}{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def abroad(caller_at: datetime | None) -> bool:
+    """Whether the caller gave a time with another offset than China's: they are likely outside the mainland."""
+    return caller_at is not None and caller_at.utcoffset() is not None and caller_at.utcoffset() != CHINA_OFFSET
+
+
+# --------------------------------------------------------------------------- numbers
+
+
+def dialable_in(number: PhoneNumber, place: Place | None) -> bool:
+    """Whether the number connects from the place: 12356, 400 and 800 numbers only work inside the mainland."""
+    if in_mainland(place):
+        return True
+    if number.country != "CN":
+        return True
+    return number.kind not in (*SHORT_KINDS, NumberKind.toll_free_800, NumberKind.shared_cost_400)
+
+
+def qr_target(number: PhoneNumber) -> str:
+    """What a number's QR code encodes.
+
+    Phone dialers read ';' in a dial string as "wait" and turn letters into
+    keypad digits, so the RFC 3966 `;phone-context` of short numbers would be
+    keyed in after the call connects. Short numbers get a bare tel: link.
+    """
+    if number.kind in SHORT_KINDS:
+        return f"tel:{number.dial.lstrip('+')}"
+    return tel_uri(number)
+
+
+def contact_dial(number: PhoneNumber) -> str:
+    """The number a phone contact stores: as dialled in mainland China, international form for others."""
+    if number.country == "CN" or number.kind in SHORT_KINDS or number.dial.startswith("+"):
+        return number.dial
+    return f"+{COUNTRY_CALLING_CODE[number.country]}{number.dial}"
+
+
+@dataclass(frozen=True)
+class NumberView:
+    display: str  # the dialable form, always shown first
+    dial: str  # digits to key in, within the number's country
+    published: str | None  # the source's printing, only when it reaches another number
+    international: str | None  # the form to dial from abroad; None where that cannot connect
+    tel: str  # RFC 3966 link
+    qr: str
+    contact: str  # what a phone contact stores
+    mobile: bool
+    who: str | None
+    menu: str | None
+    published_note: str | None
+    inferred: str | None
+    old: str | None
+    note: str | None
+    not_here: str | None  # cannot be dialled where the caller is
+    hours: str | None  # only when this number keeps other hours than its line
+    status: str | None  # only when this number's state differs from another number of the line
+
+    @property
+    def link(self) -> str:
+        return self.tel
+
+    @property
+    def extras(self) -> list[str]:
+        """What to know before dialling: who may dial it, keys to press, the printed form, where it fails."""
+        return [part for part in (self.who, self.menu, self.published_note, self.inferred, self.old, self.not_here,
+                                  self.hours, self.status) if part]
+
+    @property
+    def details(self) -> list[str]:
+        """The extras and the record's own note on the number: for printed lists and `show`, not the short screen answer."""
+        return [part for part in (*self.extras, self.note) if part]
+
+    def text(self, lang: str) -> str:
+        """``0411 8468 9595（原文印作 041-8468 9595，区号为推断）``: the number, then what to know about it."""
+        return bracketed(self.display, self.extras, lang)
+
+
+def number_view(number: PhoneNumber, lang: str, *, place: Place | None = None, line_hours: str | None = None,
+                line_expression: str | None = None, status: str | None = None) -> NumberView:
+    own_hours = None
+    if number.hours is not None and number.hours != line_expression:
+        words = plain_hours(number.hours, number.hours_published, lang)
+        if words is not None and words != line_hours:
+            own_hours = f"{word(lang, 'hours')}: {words}"
+    published = number.published if published_digits_differ(number) else None
+    here = place_name(place, lang) if place is not None else ""
+    return NumberView(
+        display=national_format(number),
+        dial=number.dial,
+        published=published,
+        international=international_format(number),
+        tel=tel_uri(number),
+        qr=qr_target(number),
+        contact=contact_dial(number),
+        mobile=number.kind is NumberKind.mobile,
+        who=word(lang, number.for_callers) if number.for_callers != "any" else None,
+        menu=word(lang, "menu", keys="-".join(number.menu)) if number.menu else None,
+        published_note=word(lang, "published_as", published=published) if published else None,
+        inferred=word(lang, "uncertain_dial") if number.dial_inferred else None,
+        old=word(lang, "old_number") if number.old_number else None,
+        note=data_text(number.note, lang),
+        not_here=None if dialable_in(number, place) else word(lang, "not_dialable_here", place=here),
+        hours=own_hours,
+        status=status,
+    )
+
+
+# --------------------------------------------------------------------------- lines
+
+
+def line_name(record: Hotline, lang: str) -> str:
+    if language(lang) == "en" and record.name_en:
+        return record.name_en
+    return record.name
+
+
+def status_text(line: LineAnswer | NumberAnswer, at: datetime, lang: str, inactive: bool = False) -> str:
+    sep = word(lang, "status_sep")
+    if inactive:
+        return word(lang, "inactive")
+    if line.status == "open":
+        if line.closes_at is None:
+            return f"{word(lang, 'open')}{sep}{word(lang, 'always')}"
+        return f"{word(lang, 'open')}{sep}{word(lang, 'closes', time=when(line.closes_at, at, lang))}"
+    if line.status == "unknown":
+        return word(lang, "unknown")
+    if line.opens_at is None:
+        return f"{word(lang, 'closed')}{sep}{word(lang, 'no_next')}"
+    return f"{word(lang, 'closed')}{sep}{word(lang, 'opens', time=when(line.opens_at, at, lang))}"
+
+
+def restricted_text(record: Hotline, lang: str) -> str | None:
+    if not record.restricted:
+        return None
+    who = word(lang, "list_sep").join(audience_label(a.key, lang) for a in record.audiences if a.key is not Audience.general)
+    return word(lang, "restricted", who=who)
+
+
+def area_dial_text(area_dial: str | None, confirmed: bool, lang: str) -> str | None:
+    if not area_dial:
+        return None
+    return word(lang, "from_elsewhere" if confirmed else "from_elsewhere_unconfirmed", dial=area_dial)
+
+
+def audiences_text(record: Hotline, lang: str) -> list[str]:
+    found = []
+    for entry in record.audiences:
+        label = audience_label(entry.key, lang)
+        hours = plain_hours(entry.hours, entry.hours_published, lang) if (entry.hours or entry.hours_published) else None
+        found.append(bracketed(label, [hours] if hours else [], lang))
+    return found
+
+
+def age_text(confirmed: date, today: date, lang: str) -> str:
+    days = (today - confirmed).days
+    if days < 60:
+        return word(lang, "age_days", days=max(days, 0))
+    months = (today.year - confirmed.year) * 12 + today.month - confirmed.month - (today.day < confirmed.day)
+    if months < 24:
+        return word(lang, "age_months", months=months)
+    return word(lang, "age_years", years=months // 12)
+
+
+def months_between(earlier: date, later: date) -> int:
+    return (later.year - earlier.year) * 12 + later.month - earlier.month - (later.day < earlier.day)
+
+
+def inactive_reason_text(record: Hotline, reason: str | None, lang: str) -> str | None:
+    """Why a line is not offered, in words: the expiry date from the data, else the record's reason."""
+    if reason is None:
+        return None
+    validity = record.validity
+    if validity.status is ValidityStatus.until and validity.until is not None and validity.until.isoformat() in reason:
+        expired = word(lang, "expired", date=validity.until.isoformat())
+        if validity.published:
+            expired = bracketed(expired, [word(lang, "validity_published", text=data_text(validity.published, lang))], lang)
+        return expired
+    return data_text(reason, lang)
+
+
+def validity_text(record: Hotline, lang: str) -> str:
+    validity = record.validity
+    status = validity.status
+    parts = [word(lang, f"validity_{status.value}", date=validity.until.isoformat() if validity.until else "")]
+    if validity.published:
+        parts.append(word(lang, "validity_published", text=data_text(validity.published, lang)))
+    if validity.since:
+        parts.append(word(lang, "validity_since", date=validity.since.isoformat()))
+    if validity.superseded_by:
+        parts.append(word(lang, "validity_by", id=validity.superseded_by))
+    if validity.reason:
+        parts.append(data_text(validity.reason, lang))
+    return " · ".join(parts)
+
+
+def hours_words(record: Hotline, lang: str) -> tuple[str | None, str | None]:
+    """The line's hours in words, and the expression they came from."""
+    expression, published = record.own_hours()
+    return plain_hours(expression, published, lang), expression
+
+
+@dataclass(frozen=True)
+class SourceView:
+    number: int
+    ref: str
+    date: str | None
+    kind: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class LineView:
+    position: int
+    id: str
+    name: str
+    primary: bool  # the 12356 entry
+    group: str
+    state: str  # open / closed / unknown
+    status: str | None  # state in words; None in a list made for any hour
+    numbers: list[NumberView]
+    channels: list[str]
+    hours: str  # in words from the hours expression; "" when each number says its own
+    audiences: list[str]
+    restricted: str | None
+    call_length: str | None
+    operator: str | None
+    area_dial: str | None
+    caveats: list[str]
+    reason: str | None  # why a line is no longer offered
+    last_confirmed: str
+    age: str | None  # how old the last confirmation is, when that is worth saying
+    source_numbers: list[int]
+    sources: list[SourceView]
+    url: str | None
+    origin: str
+    answer: LineAnswer | None = field(default=None, compare=False, repr=False)
+    shown_number: int | None = None  # "1." "2." under "other lines"; None for the 12356 entry
+
+    def notes(self, lang: str) -> list[str]:
+        """Short notes under a line on screen: dialling from elsewhere, restriction, reason, hours, first caveat, age."""
+        found = [part for part in (self.area_dial, self.restricted) if part]
+        if self.reason:
+            found.append(f"{word(lang, 'reason')}: {self.reason}")
+        if self.hours and self.hours != word(lang, "hours_unknown"):
+            found.append(f"{word(lang, 'hours')}: {self.hours}")
+        if self.caveats:
+            found.append(f"{word(lang, 'caveat')}: {self.caveats[0]}")
+        if self.age:
+            found.append(f"{word(lang, 'last_confirmed')}: {self.last_confirmed}（{self.age}）" if language(lang) == "zh"
+                         else f"{word(lang, 'last_confirmed')}: {self.last_confirmed} ({self.age})")
+        return found
+
+
+def _sources(record: Hotline, sources: dict[str, SourceView]) -> list[int]:
+    numbers = []
+    for source in record.sources:
+        if source.ref not in sources:
+            sources[source.ref] = SourceView(len(sources) + 1, source.ref, None)
+        known = sources[source.ref]
+        if known.date is None and source.date is not None:
+            sources[source.ref] = known = replace(known, date=source.date.isoformat())
+        if known.number not in numbers:
+            numbers.append(known.number)
+    return numbers
+
+
+def line_view(line: LineAnswer, lang: str, *, position: int = 1, at: datetime, place: Place | None = None,
+              with_status: bool = True, sources: dict[str, SourceView] | None = None) -> LineView:
+    record = line.record
+    inactive = line.group is Group.inactive
+    hours, expression = hours_words(record, lang)
+    per_number = with_status and len({(n.status, n.closes_at, n.opens_at) for n in line.numbers}) > 1
+    numbers = [
+        number_view(item.number, lang, place=place, line_hours=hours, line_expression=expression,
+                    status=status_text(item, at, lang, inactive) if per_number else None)
+        for item in line.numbers
+    ]
+    if hours is None:
+        if line.group is Group.primary and all(n.hours is None for n in record.numbers):
+            hours = word(lang, "hours_note")
+        elif any(n.hours for n in numbers):
+            hours = ""
+        else:
+            hours = word(lang, "hours_unknown")
+    cited = {} if sources is None else sources
+    confirmed = record.last_confirmed
+    return LineView(
+        position=position,
+        id=record.id,
+        name=line_name(record, lang),
+        primary=line.group is Group.primary,
+        group=line.group.value,
+        state=line.status,
+        status=status_text(line, at, lang, inactive) if with_status else None,
+        numbers=numbers,
+        channels=[f"{channel.kind}: {channel.value}" for channel in record.channels],
+        hours=hours,
+        audiences=audiences_text(record, lang),
+        restricted=restricted_text(record, lang),
+        call_length=data_text(record.call_length, lang),
+        operator=record.operator,  # a proper name: shown as the source writes it
+        area_dial=area_dial_text(line.area_dial, line.area_dial_confirmed, lang),
+        caveats=[data_text(caveat, lang) for caveat in record.caveats],
+        reason=inactive_reason_text(record, line.inactive_reason, lang),
+        last_confirmed=confirmed.isoformat(),
+        age=age_text(confirmed, at.date(), lang) if months_between(confirmed, at.date()) >= OLD_LISTING_MONTHS else None,
+        source_numbers=_sources(record, cited),
+        sources=[cited[s.ref] for s in record.sources],
+        url=next((s.ref for s in record.sources if s.ref.startswith(("https://", "http://"))), None),
+        origin=line.origin,
+        answer=line,
+    )
+
+
+# --------------------------------------------------------------------------- an answer
+
+
+@dataclass
+class AnswerView:
+    lang: str
+    title: str
+    place: str
+    at: str  # the instant in words, China time
+    audience: str | None
+    emergency: list[tuple[str, str]]
+    emergency_text: str
+    header: str
+    lines: list[LineView]
+    warnings: list[tuple[str, str]]  # (code, message)
+    footer: str
+    if_fails: str
+    made_on: str
+    order_note: str
+    dataset_version: str
+    report_outdated: str
+    sources: list[SourceView]
+    answer: Answer = field(repr=False)
+    day_chart_svg: str | None = None
+    day_chart_title: str | None = None
+    labels: dict = field(default_factory=dict)
+
+    @property
+    def primary(self) -> LineView | None:
+        return next((line for line in self.lines if line.primary), None)
+
+    @property
+    def others(self) -> list[LineView]:
+        return [line for line in self.lines if not line.primary]
+
+    def summary(self, shown: int) -> list[str]:
+        """Warnings, how many lines are open, how many are hidden, and the footer: the end of every screen answer."""
+        found = [message for _, message in self.warnings]
+        if "nothing_else_open" not in self.answer.warnings:
+            found.append(word(self.lang, "open_count", count=self.open_count))
+        hidden = len(self.lines) - shown
+        if hidden > 0:
+            found.append(word(self.lang, "more", count=hidden))
+        found.append(self.footer)
+        return found
+
+    @property
+    def open_count(self) -> int:
+        return sum(1 for line in self.answer.lines
+                   if line.status == "open" and line.group in (Group.open_here, Group.open_national))
+
+
+def warning_text(answer: Answer, code: str, lang: str, *, has_local: bool = True) -> str:
+    place = place_name(answer.place, lang)
+    numbers = life_numbers_text(answer.emergency, lang)
+    if code == "calendar_unverified":
+        years = "/".join(str(year) for year in answer.unverified_years) or str(answer.at.year)
+        return word(lang, code, year=years)
+    if code == "nothing_else_open" and not in_mainland(answer.place):
+        return word(lang, "nothing_open_abroad", numbers=numbers)
+    if code == "12356_mainland_only" and not has_local:
+        return word(lang, "12356_mainland_only_no_local", place=place, numbers=numbers)
+    return word(lang, code, place=place, numbers=numbers)
+
+
+def _abroad_text(lines: list[LineView], caller_at: datetime, lang: str) -> str:
+    example = next((n.international for line in lines for n in line.numbers if n.international), None)
+    suffix = word(lang, "abroad_example", number=example) if example else ""
+    return word(lang, "abroad", offset=offset_text(caller_at), example=suffix)
+
+
+def header_text(answer: Answer, lang: str) -> str:
+    parts = [f"{word(lang, 'at')}: {answer.at:%Y-%m-%d %H:%M} ({word(lang, 'china_time')})",
+             f"{word(lang, 'region')}: {place_name(answer.place, lang)}"]
+    if answer.audience is not None:
+        parts.append(f"{word(lang, 'audience')}: {audience_label(answer.audience, lang)}")
+    return " · ".join(parts)
+
+
+def answer_view(answer: Answer, lang: str, *, dataset_version: str = "", report_outdated: str = "",
+                order: str = "status", active_only: bool = False, caller_at: datetime | None = None,
+                day_chart_svg: str | None = None, day_chart_day: str | None = None) -> AnswerView:
+    """The view of an Answer. ``order`` "place" makes a list for any hour (no state words);
+    ``active_only`` leaves out ended lines (printed lists); ``caller_at`` is the instant as the caller gave it."""
+    lang = language(lang)
+    sources: dict[str, SourceView] = {}
+    chosen = [line for line in answer.lines if not (active_only and line.group is Group.inactive)]
+    views = [line_view(line, lang, position=position, at=answer.at, place=answer.place,
+                       with_status=order == "status", sources=sources)
+             for position, line in enumerate(chosen, start=1)]
+    numbered = 0
+    for index, view in enumerate(views):
+        if not view.primary:
+            numbered += 1
+            views[index] = replace(view, shown_number=numbered)
+    has_local = any(not line.primary for line in views)
+    warnings = [(code, warning_text(answer, code, lang, has_local=has_local)) for code in answer.warnings
+                if code != "nothing_else_open" or order == "status"]
+    if abroad(caller_at):
+        warnings.append(("abroad", _abroad_text(views, caller_at, lang)))
+    place = place_name(answer.place, lang)
+    numbers = life_numbers_text(answer.emergency, lang)
+    return AnswerView(
+        lang=lang,
+        title=f"{word(lang, 'title')} · {place}",
+        place=place,
+        at=f"{answer.at:%Y-%m-%d %H:%M}",
+        audience=audience_label(answer.audience, lang) if answer.audience else None,
+        emergency=emergency_items(answer.emergency, lang),
+        emergency_text=emergency_text(answer.emergency, lang),
+        header=header_text(answer, lang),
+        lines=views,
+        warnings=warnings,
+        footer=footer_text(answer.emergency, lang),
+        if_fails=word(lang, "if_fails_text" if in_mainland(answer.place) else "if_fails_abroad", numbers=numbers),
+        made_on=answer.at.date().isoformat(),
+        order_note=word(lang, "ranked_at", at=f"{answer.at:%Y-%m-%d %H:%M}") if order == "status" else word(lang, "ranked_place"),
+        dataset_version=dataset_version,
+        report_outdated=report_outdated,
+        sources=list(sources.values()),
+        answer=answer,
+        day_chart_svg=day_chart_svg,
+        day_chart_title=word(lang, "day_chart", day=day_chart_day) if day_chart_svg and day_chart_day else None,
+        labels=labels(lang),
+    )
+
+
+# --------------------------------------------------------------------------- one day
+
+
+@dataclass
+class DayView:
+    lang: str
+    timeline: DayTimeline = field(repr=False)
+    place: str
+    emergency_text: str
+    heading: str  # 2026-10-01 周四 · 国庆节 法定节假日
+    where: str  # 地区: 福建省 · 人群: 学生
+    lines: list[LineView]
+    warnings: list[tuple[str, str]]
+    summary: list[str]
+    footer: str
+    holiday_label: str | None
+    audience: str | None
+
+
+def clock(moment: datetime, timeline: DayTimeline) -> str:
+    """HH:MM within the day; the day's end is 24:00, as people write it."""
+    if moment >= timeline.end:
+        return "24:00"
+    return moment.strftime("%H:%M")
+
+
+def spans_text(spans, timeline: DayTimeline, lang: str) -> str:
+    spans = list(spans)
+    if len(spans) == 1 and spans[0].start <= timeline.start and spans[0].end >= timeline.end:
+        return word(lang, "all_day")
+    return word(lang, "list_sep").join(f"{clock(span.start, timeline)}–{clock(span.end, timeline)}" for span in spans)
+
+
+def _joined(gaps: list[Gap]) -> list[Gap]:
+    """Touching gaps as one stretch, whatever 12356 does during them."""
+    from ..day import Gap
+
+    joined: list[Gap] = []
+    for gap in gaps:
+        if joined and joined[-1].end == gap.start:
+            joined[-1] = Gap(joined[-1].start, gap.end, joined[-1].primary)
+        else:
+            joined.append(gap)
+    return joined
+
+
+def day_summary(timeline: DayTimeline, lang: str) -> list[str]:
+    """The gap sentences: what a reader must not miss, in words (screen readers, pipes)."""
+    found: list[str] = []
+    only_12356 = [gap for gap in timeline.uncovered if not gap.emergency_only]
+    emergency_only = [gap for gap in timeline.uncovered if gap.emergency_only]
+    if emergency_only:
+        numbers = "/".join(e.number for e in timeline.emergency if e.kind in ("police", "ambulance", "general"))
+        found.append(word(lang, "emergency_only", numbers=numbers, spans=spans_text(emergency_only, timeline, lang)))
+    if only_12356:
+        found.append(word(lang, "only_12356", spans=spans_text(only_12356, timeline, lang)))
+    if not timeline.uncovered:
+        found.append(word(lang, "covered"))
+    if timeline.uncovered_locally is not None and timeline.uncovered_locally != timeline.uncovered:
+        place = region_name(timeline.place, lang)
+        if timeline.uncovered_locally:
+            spans = spans_text(_joined(list(timeline.uncovered_locally)), timeline, lang)
+            found.append(word(lang, "uncovered_locally", place=place, spans=spans))
+        else:
+            found.append(word(lang, "covered_locally", place=place))
+    return found
+
+
+def _day_heading(timeline: DayTimeline, lang: str) -> str:
+    weekday = word(lang, "weekday", day=word(lang, "weekdays")[timeline.day.weekday()])
+    parts = [f"{timeline.day.isoformat()} {weekday}"]
+    kind = timeline.kind
+    if kind.is_holiday:
+        parts.append(word(lang, "holiday", name=holiday_name(kind.holiday_name, lang)))
+    elif kind.is_makeup_workday:
+        parts.append(word(lang, "makeup"))
+    elif not kind.is_workday:
+        parts.append(word(lang, "rest"))
+    if not kind.verified:
+        parts.append(word(lang, "unverified_day"))
+    return " · ".join(parts)
+
+
+def _day_warning(timeline: DayTimeline, code: str, lang: str, has_local: bool) -> str:
+    if code == "calendar_unverified":
+        return word(lang, code, year=str(timeline.day.year))
+    if code == "emergency_only":
+        return word(lang, "emergency_only_warning")
+    numbers = life_numbers_text(timeline.emergency, lang)
+    if code == "12356_mainland_only" and not has_local:
+        return word(lang, "12356_mainland_only_no_local", place=place_name(timeline.place, lang), numbers=numbers)
+    return word(lang, code, place=place_name(timeline.place, lang), numbers=numbers)
+
+
+def day_view(timeline: DayTimeline, lang: str) -> DayView:
+    lang = language(lang)
+    lines = [line_view(line.line, lang, position=position, at=timeline.start, place=timeline.place, with_status=False)
+             for position, line in enumerate(timeline.lines, start=1)]
+    has_local = any(not line.primary for line in lines)
+    where = [f"{word(lang, 'region')}: {place_name(timeline.place, lang)}"]
+    audience = audience_label(timeline.audience, lang) if timeline.audience else None
+    if audience:
+        where.append(f"{word(lang, 'audience')}: {audience}")
+    return DayView(
+        lang=lang,
+        timeline=timeline,
+        place=place_name(timeline.place, lang),
+        emergency_text=emergency_text(timeline.emergency, lang),
+        heading=_day_heading(timeline, lang),
+        where=" · ".join(where),
+        lines=lines,
+        warnings=[(code, _day_warning(timeline, code, lang, has_local)) for code in timeline.warnings],
+        summary=day_summary(timeline, lang),
+        footer=footer_text(timeline.emergency, lang),
+        holiday_label=holiday_name(timeline.kind.holiday_name, lang),
+        audience=audience,
+    )
+
+
+# --------------------------------------------------------------------------- one record (`show`)
+
+
+@dataclass
+class RecordView:
+    lang: str
+    entry: LoadedHotline = field(repr=False)
+    place: str
+    line: LineView
+    name_en: str | None
+    hours_expression: str | None
+    hours_published: str | None
+    channels: list[str]
+    opened: str | None
+    validity: str
+    sources: list[SourceView]
+    follows: str | None
+    origin: str
+    centres: list[tuple[str, str, str, str]]  # (name, dial, hours, id)
+    centre_entries: list[LoadedHotline] = field(repr=False)
+    emergency_text: str
+    report_outdated: str
+    footer: str
+
+
+def record_place(dataset: Dataset, record: Hotline) -> Place | None:
+    from ..regions import Place
+
+    region = dataset.region_by_code.get(record.region)
+    if region is None:
+        return None
+    city = next((c for c in region.cities if c.code == record.city), None) if record.city else None
+    return Place(region, city)
+
+
+def centres_of(dataset: Dataset, record: Hotline) -> list[LoadedHotline]:
+    """Local 12356 centres below a national or provincial 12356 record."""
+    if record.id == "12356":
+        prefix = "12356-"
+    elif record.is_12356 and record.id.count("-") == 1:
+        prefix = record.id + "-"
+    else:
+        return []
+    return sorted((e for e in dataset.entries if e.record.id.startswith(prefix)), key=lambda e: e.record.id)
+
+
+def centre_area_dial(record: Hotline) -> str | None:
+    number = record.area_code_number()
+    return national_format(number) if number else None
+
+
+def origin_text(dataset: Dataset, entry: LoadedHotline, lang: str) -> str:
+    from ..dataset import BUNDLED
+
+    if entry.origin == BUNDLED:
+        return word(lang, "origin_bundled", file=entry.file)
+    replaces = any(record_id == entry.record.id and file == entry.origin for record_id, file in dataset.replaced)
+    return word(lang, "origin_overlay", file=entry.origin) + (word(lang, "origin_replaces") if replaces else "")
+
+
+def record_view(dataset: Dataset, entry: LoadedHotline, lang: str, today: date) -> RecordView:
+    """One record in full, whatever the time: every number, hours in words and as written, validity, sources."""
+    from ..query import emergency_for
+
+    lang = language(lang)
+    record = entry.record
+    place = record_place(dataset, record)
+    numbers = tuple(NumberAnswer(n, "unknown", None, None, n.hours, n.hours_published) for n in record.numbers)
+    group = Group.primary if record.is_12356 else Group.unknown
+    answer_line = LineAnswer(record=record, origin=entry.origin, group=group, status="unknown", closes_at=None,
+                             opens_at=None, numbers=numbers, calendar_verified=True)
+    from ..china_time import CHINA_TZ
+
+    at = datetime.combine(today, datetime.min.time(), CHINA_TZ)
+    line = line_view(answer_line, lang, at=at, place=place, with_status=False)
+    ended = word(lang, "number_ended")
+    numbers_shown = [replace(view, note=word(lang, "parts_sep").join(filter(None, [ended, view.note])) if n.ended else view.note)
+                     for view, n in zip(line.numbers, record.numbers)]
+    line = replace(line, numbers=numbers_shown)
+    channels = []
+    for channel in record.channels:
+        hours = plain_hours(channel.hours, channel.hours_published, lang)
+        channels.append(bracketed(f"{channel.kind}: {channel.value}", [hours] if hours else [], lang))
+    expression, published = record.own_hours()
+    emergency = emergency_for(dataset, place)
+    centres = centres_of(dataset, record)
+    return RecordView(
+        lang=lang,
+        entry=entry,
+        place=place_name(place, lang),
+        line=line,
+        name_en=record.name_en,
+        hours_expression=expression,
+        hours_published=published,
+        channels=channels,
+        opened=data_text(record.opened_published, lang) or (record.opened.isoformat() if record.opened else None),
+        validity=validity_text(record, lang),
+        sources=[SourceView(index, s.ref, s.date.isoformat() if s.date else None, s.kind.value if s.kind else None,
+                            data_text(s.note, lang)) for index, s in enumerate(record.sources, start=1)],
+        follows=record.follows,
+        origin=origin_text(dataset, entry, lang),
+        centres=[(c.record.name if lang == "zh" or not c.record.name_en else c.record.name_en,
+                  centre_area_dial(c.record) or "12356",
+                  hours_words(c.record, lang)[0] or word(lang, "hours_unknown"), c.record.id)
+                 for c in centres],
+        centre_entries=centres,
+        emergency_text=emergency_text(emergency, lang),
+        report_outdated=dataset.meta.report_outdated,
+        footer=footer_text(emergency, lang),
+    )

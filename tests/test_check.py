@@ -5,6 +5,7 @@ import json
 import pytest
 
 from conftest import REPO
+from helpers import write_overlay
 
 GOOD = {
     "id": "test-xiamen-line",
@@ -22,9 +23,7 @@ GOOD = {
 
 
 def overlay(tmp_path, *records, name="extra.json"):
-    path = tmp_path / name
-    path.write_text(json.dumps({"hotlines": list(records)}, ensure_ascii=False), encoding="utf-8")
-    return path
+    return write_overlay(tmp_path / name, *records)
 
 
 def test_bundled_data_passes(invoke):

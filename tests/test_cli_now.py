@@ -252,16 +252,28 @@ def test_never_empty_when_nothing_else_is_open(invoke, dataset):
 # --------------------------------------------------------------------------- output
 
 
-def test_json_matches_the_published_schema(invoke):
+def test_json_matches_the_published_schema(invoke, dataset):
     import jsonschema
 
+    from hotline_cli.phones import national_format, tel_uri
+    from hotline_cli.query import emergency_for
+    from hotline_cli.regions import resolve
+    from hotline_cli.render.view import footer_text
+
     schema = json.loads((REPO / "schema" / "now-output.schema.json").read_text(encoding="utf-8"))
-    for args in (["--region", "福建"], ["--region", "厦门", "--all"], [], ["--region", "香港"], ["--audience", "医务人员", "--region", "北京"]):
+    for args in (["--region", "福建"], ["--region", "厦门", "--all"], [], ["--region", "香港"], ["--region", "北京", "--audience", "医务人员"]):
         doc = now_json(invoke, *args, "--at", AT_WEEKDAY_NIGHT)
         jsonschema.validate(doc, schema)
+        # Beyond the shape: each number's forms agree with its record, and the document ends with the footer.
         for line in doc["hotlines"]:
+            record = dataset.by_id[line["id"]].record
+            published = {n.published: n for n in record.numbers}
             for number in line["numbers"]:
-                assert number["tel"].startswith("tel:")
+                source = published[number["published"]]
+                assert number["dial"] == source.dial
+                assert number["display"] == national_format(source)
+                assert number["tel"] == tel_uri(source)
+        assert doc["footer"] == footer_text(emergency_for(dataset, resolve(args[1], dataset.regions) if args and args[0] == "--region" else None), "zh")
 
 
 def test_same_at_gives_byte_identical_output(invoke):
@@ -271,12 +283,31 @@ def test_same_at_gives_byte_identical_output(invoke):
         assert first == second and first
 
 
-def test_plain_output_has_no_escape_codes_and_ends_with_somewhere_to_turn(invoke):
-    result = invoke("now", "--region", "福建", "--at", AT_WEEKDAY_NIGHT)
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_plain_output_has_no_escape_codes_and_every_line_is_in_the_language_asked(invoke, lang):
+    import re
+
+    result = invoke("now", "--region", "福建", "--at", AT_WEEKDAY_NIGHT, "--lang", lang, "--limit", "0")
     assert result.exit_code == 0
     assert "\x1b[" not in result.stdout
-    assert result.stdout.splitlines()[0].startswith("紧急情况: 110")
-    assert "120" in result.stdout.splitlines()[-1] and "110" in result.stdout.splitlines()[-1]
+    lines = result.stdout.splitlines()
+    doc = now_json(invoke, "--region", "福建", "--at", AT_WEEKDAY_NIGHT, "--lang", lang)
+    header = {"zh": ("紧急情况: 110 报警", "地区: 福建省"), "en": ("Emergency: 110 Police", "Region: Fujian")}[lang]
+    assert lines[0].startswith(header[0]) and header[1] in lines[1]
+    assert lines[-1] == doc["footer"]
+    # Each line of the answer, in order, with each of its numbers in the dialable form.
+    at = 0
+    for position, line in enumerate(doc["hotlines"], start=1):
+        name = line["name_en"] if lang == "en" and line["name_en"] else line["name"]
+        at = next(i for i in range(at, len(lines)) if lines[i].startswith(f"{position}. {name} — "))
+        for number in line["numbers"]:
+            assert any(row.startswith(f"   ☎ {number['display']}") for row in lines[at:at + 12]), number
+    if lang == "en":
+        # Everything the tool writes is English; Chinese left in it is data text, and marked so.
+        for row in lines:
+            for label in ("Hours: ", "Note: "):
+                if row.strip().startswith(label) and re.search(r"[\u4e00-\u9fff]", row):
+                    assert "[Chinese]" in row, row
 
 
 def test_table_fits_80_columns_with_chinese_text(invoke):
@@ -290,12 +321,14 @@ def test_table_fits_80_columns_with_chinese_text(invoke):
 
 
 def test_one_screen_by_default_says_how_many_more(invoke):
-    result = invoke("now", "--region", "北京", "--format", "plain", "--at", "2026-11-24T10:00")
     everything = now_json(invoke, "--region", "北京", "--at", "2026-11-24T10:00")
+    assert len(everything["hotlines"]) > 8, "Beijing has more lines than one screen; the check needs that"
+    result = invoke("now", "--region", "北京", "--format", "plain", "--at", "2026-11-24T10:00")
     hidden = len(everything["hotlines"]) - 8
-    if hidden > 0:
-        assert f"另有 {hidden} 条" in result.stdout
-        assert "--limit 0" in result.stdout
+    assert f"另有 {hidden} 条热线未显示；加 --limit 0 查看全部。" in result.stdout
+    assert result.stdout.count("\n   ☎ ") >= 8 and "\n9. " not in result.stdout
+    everything_shown = invoke("now", "--region", "北京", "--format", "plain", "--at", "2026-11-24T10:00", "--limit", "0")
+    assert f"\n{len(everything['hotlines'])}. " in everything_shown.stdout and "另有" not in everything_shown.stdout
 
 
 def test_english_labels(invoke):

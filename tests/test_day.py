@@ -7,6 +7,7 @@ import pytest
 from rich.cells import cell_len
 
 from conftest import CHINA, china
+from helpers import write_overlay
 
 WEEKDAY = date(2026, 11, 24)  # a Tuesday, no holiday near
 NATIONAL_DAY = date(2026, 10, 1)
@@ -430,6 +431,4 @@ def record_like(dataset, record_id, **changes):
 
 
 def overlay_file(tmp_path, records):
-    path = tmp_path / "overlay.json"
-    path.write_text(json.dumps({"hotlines": records}, ensure_ascii=False), encoding="utf-8")
-    return path
+    return write_overlay(tmp_path / "overlay.json", *records)

@@ -5,6 +5,7 @@ import xml.etree.ElementTree as ET
 from datetime import date
 
 from conftest import china
+from helpers import write_overlay
 
 SVG = "{http://www.w3.org/2000/svg}"
 HOSTILE_NAME = '<script>1</script>&"热线'
@@ -17,9 +18,7 @@ def overlay(tmp_path, dataset, **changes):
         data = dataset.by_id[record_id].record.model_dump(mode="json", exclude_none=True)
         data.update(changes if not records else {"hours": changes.get("hours", data.get("hours"))})
         records.append(data)
-    path = tmp_path / "lines.json"
-    path.write_text(json.dumps({"hotlines": records}, ensure_ascii=False), encoding="utf-8")
-    return path
+    return write_overlay(tmp_path / "lines.json", *records)
 
 
 def chart(dataset, region, day, lang="zh", now=None):

@@ -7,7 +7,7 @@ import sys
 import pytest
 
 from conftest import REPO
-from test_export_fixtures import ENDED, export_args, write_overlay
+from helpers import ENDED, export_args, write_hostile_overlay as write_overlay
 
 TEXT_FORMATS = ("html", "md", "csv", "vcf")
 

@@ -5,7 +5,7 @@ import io
 
 import pytest
 
-from test_export_fixtures import FORMULA_OPERATOR, HOSTILE, SCRIPT_NAME, export_args, write_overlay
+from helpers import FORMULA_OPERATOR, HOSTILE, SCRIPT_NAME, export_args, write_hostile_overlay as write_overlay
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ import json
 import re
 from html.parser import HTMLParser
 
-from test_export_fixtures import AT, FORMULA_OPERATOR, HOSTILE, SCRIPT_NAME, export_args, write_overlay
+from helpers import AT, FORMULA_OPERATOR, HOSTILE, SCRIPT_NAME, export_args, write_hostile_overlay as write_overlay
 
 
 class Page(HTMLParser):

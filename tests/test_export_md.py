@@ -3,7 +3,7 @@
 import pytest
 from markdown_it import MarkdownIt
 
-from test_export_fixtures import FORMULA_OPERATOR, SCRIPT_NAME, TRICKY_CAVEAT, export_args, write_overlay
+from helpers import FORMULA_OPERATOR, SCRIPT_NAME, TRICKY_CAVEAT, export_args, write_hostile_overlay as write_overlay
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ import pytest
 
 from pypdf import PdfReader
 
-from test_export_fixtures import SCRIPT_NAME, export_args, write_overlay
+from helpers import SCRIPT_NAME, export_args, write_hostile_overlay as write_overlay
 
 A4_POINTS = (595.28, 841.89)
 

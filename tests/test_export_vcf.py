@@ -3,7 +3,7 @@
 import pytest
 import vobject
 
-from test_export_fixtures import FORMULA_OPERATOR, HOSTILE, SCRIPT_NAME, TRICKY_CAVEAT, export_args, write_overlay
+from helpers import FORMULA_OPERATOR, HOSTILE, SCRIPT_NAME, TRICKY_CAVEAT, export_args, write_hostile_overlay as write_overlay
 
 
 @pytest.fixture

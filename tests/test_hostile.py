@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import REPO
+from helpers import write_overlay
 
 EXAMPLE = REPO / "docs" / "overlay-example.json"
 AT = "2026-11-24T23:30"
@@ -475,8 +476,7 @@ def test_random_overlay_records_give_an_answer_or_a_data_error(tmp_path_factory,
     record = _example()
     for field, value in changes:
         record = _mutated_from(record, field, value)
-    path = tmp_path_factory.getbasetemp() / "random-overlay.json"
-    path.write_text(json.dumps({"hotlines": [record]}, ensure_ascii=False), encoding="utf-8")
+    path = write_overlay(tmp_path_factory.getbasetemp() / "random-overlay.json", record)
     result = run("now", "--region", "厦门", "--at", AT, "--json", "--data", path)
     assert_sound(result, (0, 1))
     if result.exit_code == 1:

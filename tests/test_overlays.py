@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO
+from helpers import write_overlay
 
 EXAMPLE = REPO / "docs" / "overlay-example.json"
 EXAMPLE_ID = "example-university-counselling"
@@ -14,11 +15,6 @@ AT = "2026-11-24T10:00"  # a Tuesday morning, a workday
 
 def example_record() -> dict:
     return json.loads(EXAMPLE.read_text(encoding="utf-8"))["hotlines"][0]
-
-
-def write_overlay(path: Path, *records: dict) -> Path:
-    path.write_text(json.dumps({"hotlines": list(records)}, ensure_ascii=False), encoding="utf-8")
-    return path
 
 
 def registered_commands() -> dict:

@@ -71,7 +71,7 @@ def present(view, fmt: OutputFormat, limit: int | None) -> None:
         from ..render.table import fits, render
 
         screen = console()
-        if fits(screen.width):
+        if fits(view, limit, screen.width):
             with screen.capture() as captured:
                 render(view, limit, screen)
             emit(captured.get())

@@ -71,6 +71,10 @@ def render_csv(view: AnswerView) -> str:
     for line in view.lines:
         for row in _line_rows(view, line):
             writer.writerow([defuse(row[column]) for column in COLUMNS])
+    # The list ends, as every output does, with what to do when a life is in danger.
+    footer = {column: "" for column in COLUMNS}
+    footer.update(category=word(view.lang, "note"), line=view.footer)
+    writer.writerow([defuse(footer[column]) for column in COLUMNS])
     return BOM + buffer.getvalue()
 
 

@@ -6,14 +6,25 @@ from .layout import wrap
 from .view import AnswerView
 from .words import word
 
-# Below this many columns the four columns squeeze a name to a few characters: use the plain layout.
-TABLE_MIN_WIDTH = 60
 NUMBER_MIN_CELLS = 18
-NUMBER_MAX_CELLS = 26
+CHANNEL_MAX_CELLS = 22
+# Besides the numbers: the position, a name of at least 20 cells, a status of 14, and the gaps between.
+OTHER_COLUMNS_CELLS = 3 + 20 + 14 + 6
 
 
-def fits(width: int) -> bool:
-    return width >= TABLE_MIN_WIDTH
+def number_width(view: AnswerView, limit: int | None) -> int:
+    """The numbers column: as wide as the widest number, so no number ever wraps inside itself."""
+    from rich.cells import cell_len
+
+    shown = view.lines if limit is None else view.lines[:limit]
+    widest = [cell_len(n.display) for line in shown for n in line.numbers] + [
+        min(cell_len(channel), CHANNEL_MAX_CELLS) for line in shown for channel in line.channels]
+    return max([NUMBER_MIN_CELLS, *widest])
+
+
+def fits(view: AnswerView, limit: int | None, width: int) -> bool:
+    """Whether the table fits ``width`` columns; below that the plain layout is used."""
+    return width >= number_width(view, limit) + OTHER_COLUMNS_CELLS
 
 
 def _number_cell(view: AnswerView, line, width: int) -> str:
@@ -31,7 +42,6 @@ def _number_cell(view: AnswerView, line, width: int) -> str:
 
 def render(view: AnswerView, limit: int | None, console) -> None:
     from rich import box
-    from rich.cells import cell_len
     from rich.markup import escape
     from rich.table import Table
 
@@ -40,14 +50,12 @@ def render(view: AnswerView, limit: int | None, console) -> None:
     console.print(f"[bold red]{escape(view.emergency_text)}[/]")
     console.print(escape(view.header), style="dim")
 
-    widest = [cell_len(n.display) for line in shown for n in line.numbers] + [
-        min(cell_len(channel), NUMBER_MAX_CELLS) for line in shown for channel in line.channels]
-    number_width = max([NUMBER_MIN_CELLS, *widest])
+    numbers_cells = number_width(view, limit)
     table = Table(box=box.SIMPLE_HEAD, show_lines=False, expand=False, pad_edge=False)
     table.add_column("#", justify="right", no_wrap=True)
     table.add_column(word(lang, "line"), ratio=3, overflow="fold")
     # Numbers never wrap inside themselves: the column is as wide as the widest number, and notes are pre-wrapped to it.
-    table.add_column(word(lang, "numbers"), no_wrap=True, min_width=number_width, max_width=number_width)
+    table.add_column(word(lang, "numbers"), no_wrap=True, min_width=numbers_cells, max_width=numbers_cells)
     table.add_column(word(lang, "status"), ratio=2, overflow="fold")
     for line in shown:
         name = escape(line.name)
@@ -61,7 +69,7 @@ def render(view: AnswerView, limit: int | None, console) -> None:
         table.add_row(
             str(line.position),
             name,
-            escape(_number_cell(view, line, number_width)),
+            escape(_number_cell(view, line, numbers_cells)),
             f"[{style}]{status}[/]" if style else status,
         )
     console.print(table)

@@ -54,3 +54,23 @@ def test_usage_lists_every_option_of_every_command(invoke, name, monkeypatch):
     block = usage[usage.index(f"hotline {name} ") :].split("\nhotline ", 1)[0]
     missing = sorted(option for option in options if option not in block)
     assert missing == [], f"README usage of `{name}` lacks {missing}"
+
+
+def test_readme_stays_short_and_points_into_docs():
+    assert len(README.encode("utf-8")) <= 12 * 1024
+    for page in ("day", "data", "hours", "overlays", "export", "performance"):
+        assert f"(docs/{page}.md)" in README
+        assert (REPO / "docs" / f"{page}.md").is_file()
+
+
+def test_python_example_runs_and_says_what_the_cli_says(capsys, invoke):
+    section = README[README.index("## Use it from Python"):]
+    code = re.search(r"```python\n(.+?)\n```", section, re.DOTALL)[1]
+    exec(compile(code, "README.md", "exec"), {})
+    printed = capsys.readouterr().out.splitlines()
+    assert "12356" in printed[0]
+    cli = invoke("now", "--region", "厦门", "--at", "2026-11-24T23:30", "--lang", "en", "--format", "plain").stdout
+    assert printed[-1] == cli.splitlines()[-1]  # the same footer
+    for row in printed[:-1]:
+        name, number, status = row.split(" | ")
+        assert f". {name} — {status}" in cli and (number == "-" or f"☎ {number}" in cli)

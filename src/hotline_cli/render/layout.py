@@ -11,7 +11,7 @@ import re
 
 # A number in any of its printed forms (+86 591 8787 5656, 0591-12356, 800 810 1117), then
 # runs of printable ASCII (and the en dash and middle dot of times and lists), spaces, or one character.
-_TOKENS = re.compile(r"\+?\d[\d\- ]*\d|[!-~–\u00b7]+|\s+|.")
+_TOKENS = re.compile(r"\+?\d+(?:[ \-]\d+)+(?![\d:.])|[!-~–\u00b7]+|\s+|.")
 
 
 def _cells(text: str) -> int:

@@ -5,12 +5,13 @@ Errors make the data unusable (the check fails); warnings are shown but pass.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from .dataset import Dataset
-from .model import NATIONAL, Hotline, NumberKind, PhoneNumber, Scope, ValidityStatus
+from .model import NATIONAL, Hotline, NumberKind, PhoneNumber, Scope, SourceKind, ValidityStatus
 
 STALE_AFTER = timedelta(days=365)
 GEOGRAPHIC_KINDS = (NumberKind.landline, NumberKind.short_with_area_code)
@@ -168,11 +169,39 @@ def run(dataset: Dataset, today: date) -> Report:
             )
         elif today - record.last_confirmed > STALE_AFTER:
             report.warnings.append(f"{record.id}: last confirmed {record.last_confirmed.isoformat()}, over 12 months ago")
+        _check_sources(record, report)
         _check_numbers(dataset, record, all_area_codes, report)
         _check_hours(record, report)
 
     report.stats = stats(dataset)
     return report
+
+
+_DATED = re.compile(r"\d{4}-\d{2}-\d{2}|\d{4}年\d{1,2}月\d{1,2}日")
+
+
+def _check_sources(record: Hotline, report: Report) -> None:
+    """A number or an hour offered to callers must rest on more than a content farm; a reprint says what it reprints.
+
+    A line known only from aggregators may stay in the data as ``uncertain`` (never offered as open)."""
+    offered = record.validity.status in (ValidityStatus.ongoing, ValidityStatus.until)
+    states_facts = bool(record.numbers) or any(text for _, text in _hours_texts(record))
+    if offered and states_facts and record.sources and all(s.kind is SourceKind.aggregator for s in record.sources):
+        report.errors.append(
+            f"{record.id}: sources: its numbers and hours rest on aggregator pages only;"
+            " add an official, news or reprint source, or mark the line uncertain"
+        )
+    for source in record.sources:
+        if source.kind is SourceKind.reprint and not (source.note and _DATED.search(source.note)):
+            report.errors.append(
+                f"{record.id}: sources: {source.ref}: a reprint's note names the original and its date (YYYY-MM-DD)"
+            )
+
+
+def strongest_grade(record: Hotline) -> SourceKind:
+    """The most trusted grade among a record's sources (SourceKind lists them from most to least)."""
+    order = list(SourceKind)
+    return min((source.kind for source in record.sources), key=order.index)
 
 
 def _confirmed_before_newest_source(record: Hotline) -> bool:
@@ -199,4 +228,8 @@ def stats(dataset: Dataset) -> dict[str, int]:
         "12356_cities_with_area_code_form": sum(1 for r in cities if r.area_code_number() is not None),
         "12356_records_with_sourced_hours": sum(1 for r in lines_12356 if r.hours is not None),
         "12356_records": len(lines_12356),
+        **{f"records_strongest_source_{kind.value}": sum(1 for r in dataset.hotlines if strongest_grade(r) is kind)
+           for kind in SourceKind},
+        **{f"records_citing_{kind.value}": sum(1 for r in dataset.hotlines if any(s.kind is kind for s in r.sources))
+           for kind in SourceKind},
     }

@@ -97,7 +97,7 @@ class Source(Strict):
 
     ref: Annotated[str, StringConstraints(pattern=r"^(seed:\S+|https?://\S+)$")]
     date: _dt.date | None = None
-    kind: SourceKind | None = None
+    kind: SourceKind
     note: str | None = None
 
 

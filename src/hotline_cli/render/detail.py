@@ -97,7 +97,7 @@ def render_detail(dataset: Dataset, entry: LoadedHotline, lang: str) -> str:
     for source in record.sources:
         dated = f" ({source.date})" if source.date else ""
         note = f" — {source.note}" if source.note else ""
-        out.append(f"{text(lang, 'source')}: {source.ref}{dated}{note}")
+        out.append(f"{text(lang, 'source')} [{text(lang, 'grade_' + source.kind.value)}]: {source.ref}{dated}{note}")
     if record.follows:
         out.append(f"  follows: {record.follows}")
     out.append(f"{text(lang, 'last_confirmed')}: {record.last_confirmed}")

@@ -224,6 +224,9 @@ class Hotline(Strict):
     audiences: list[AudienceEntry] = Field(min_length=1)
     audience_published: str | None = None
     restricted: bool = False  # only the listed audiences may use it
+    # Groups a line mainly serves (the source says 主要…): anyone may call; shown labelled and
+    # ranked first for those groups. A focus never excludes anyone; `restricted` is for "only".
+    focus: list[Audience] = []
     hours: str | None = None  # hours grammar; None means not known
     hours_published: str | None = None
     call_length: str | None = None
@@ -251,11 +254,17 @@ class Hotline(Strict):
             raise ValueError(f"city {self.city} is not inside region {self.region}")
         if self.restricted and all(a.key is Audience.general for a in self.audiences):
             raise ValueError("a restricted line must name whom it is restricted to")
+        if self.focus and self.restricted:
+            raise ValueError("a line with a focus (主要…) is open to everyone; restricted is for 'only'")
+        served = {a.key for a in self.audiences}
+        if not set(self.focus) <= served:
+            raise ValueError("every focus group must be among the line's audiences")
         return self
 
     def area_code_number(self) -> PhoneNumber | None:
-        """The 区号+12356 form a source gives for this centre, if any."""
-        return next((n for n in self.numbers if n.kind is NumberKind.short_with_area_code), None)
+        """The 区号+12356 form a source gives for this centre, if any (never an old number's)."""
+        return next((n for n in self.numbers if n.kind is NumberKind.short_with_area_code
+                     and n.dial.endswith("12356") and not n.old_number and not n.ended), None)
 
 
 class HotlinesFile(Strict):

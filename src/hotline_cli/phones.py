@@ -13,8 +13,8 @@ SHORT_KINDS = (NumberKind.short, NumberKind.short_with_area_code)
 
 # Short numbers that are national services rather than local subscriber numbers.
 KNOWN_SHORT_SERVICES = ("12356", "12320", "12355", "12345")
-# Short service numbers elsewhere that phonenumbers' tables lack (Taiwan's 1925 mental-health line).
-KNOWN_SHORT_SERVICES_ABROAD = {"TW": ("1925",)}
+# Short service numbers elsewhere that phonenumbers' tables lack (Taiwan's 1925, Hong Kong's 18111).
+KNOWN_SHORT_SERVICES_ABROAD = {"TW": ("1925",), "HK": ("18111",)}
 
 
 def tel_uri(number: PhoneNumber) -> str:

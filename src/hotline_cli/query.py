@@ -206,8 +206,12 @@ def _zone(name: str):
 
 
 def qualifies(record: Hotline, audience: Audience | None) -> bool:
-    """Lines for everyone always qualify; lines restricted to another group do not."""
-    if not record.restricted:
+    """Whether this caller may use the line at all.
+
+    Lines for everyone and lines with only a focus (主要…: shown to all, ranked first for their
+    groups through the audience match) qualify; lines restricted to another group do not.
+    """
+    if record.focus or not record.restricted:
         return True
     return audience is not None and any(entry.key is audience for entry in record.audiences)
 

@@ -79,6 +79,8 @@ def render_detail(dataset: Dataset, entry: LoadedHotline, lang: str) -> str:
     )
     restricted_to = "、".join(audience_label(a.key, lang) for a in record.audiences if a.key.value != "general")
     out.append(f"{text(lang, 'audiences')}: {audiences}" + (f" — {text(lang, 'restricted', who=restricted_to)}" if record.restricted else ""))
+    if record.focus:
+        out.append("  " + text(lang, "focus", who="、".join(audience_label(key, lang) for key in record.focus)))
     if record.operator:
         out.append(f"{text(lang, 'operator')}: {record.operator}")
     if record.call_length:

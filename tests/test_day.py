@@ -314,7 +314,7 @@ def test_holiday_and_makeup_days_are_named(invoke):
 
 def test_unverified_calendar_is_announced(invoke):
     text = day_output(invoke, "-r", "福建", "--date", "2099-10-01")
-    assert "2099 年的国家节假日安排尚未收录" in text
+    assert "2099 年的法定节假日已按《全国年节及纪念日放假办法》计算" in text and "调休安排未公布" in text
     doc = json.loads(day_output(invoke, "-r", "福建", "--date", "2099-10-01", "--format", "json"))
     assert doc["calendar_verified"] is False and doc["day_kind"]["verified"] is False
     assert "calendar_unverified" in [w["code"] for w in doc["warnings"]]

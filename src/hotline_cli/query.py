@@ -245,20 +245,11 @@ def primary_12356(dataset: Dataset, place: Place | None) -> LoadedHotline | None
     return by_id.get(NATIONAL_12356)
 
 
-def area_dial_12356(place: Place | None, centre: LoadedHotline) -> tuple[str | None, bool]:
-    """区号+12356 for a city, and whether the city's own 12356 record gives that form.
-
-    The form works where a province or city announced it (all of Fujian, 晋中 …); elsewhere it is the
-    usual routing but unconfirmed, and presenters must say so.
-    """
+def area_dial_12356(place: Place | None, centre: LoadedHotline, shared_codes: frozenset[str]) -> tuple[str | None, bool]:
+    """区号+12356 for a city, and whether a source confirms it (the rule: Hotline.area_dial_for)."""
     if place is None or place.city is None or place.region.phone_region != "CN":
         return None, False
-    sourced = centre.record.area_code_number() if centre.record.city == place.city.code else None
-    if sourced is not None:
-        return sourced.published, True
-    if not place.city.area_codes:
-        return None, False
-    return f"{place.city.area_codes[0]}-12356", False
+    return centre.record.area_dial_for(place.city, bool(shared_codes & set(place.city.area_codes)))
 
 
 def emergency_for(dataset: Dataset, place: Place | None) -> list[EmergencyNumber]:
@@ -305,7 +296,7 @@ def answer(
     ordered = [line for _, line in lines]
     if primary is not None:
         first = evaluate_line(primary, at, audience, Group.primary)
-        first = _with_area_dial(first, *area_dial_12356(place, primary))
+        first = _with_area_dial(first, *area_dial_12356(place, primary, dataset.shared_area_codes))
         ordered.insert(0, first)
 
     result = Answer(at=at, place=place, audience=audience, emergency=emergency_for(dataset, place), lines=ordered,

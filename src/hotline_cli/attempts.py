@@ -431,6 +431,7 @@ class LineLog:
     """What the user's log says about one line at one instant."""
 
     line_id: str
+    at: datetime  # the instant the log is read for
     recent: tuple[Attempt, ...]  # the last attempts up to the instant, newest first
     failure: Attempt | None  # the latest failed attempt of the last 30 days, with no answer since
     failures: int  # failed attempts of the last 30 days since the last answer
@@ -453,6 +454,7 @@ def line_log(attempts: tuple[Attempt, ...] | list[Attempt], at: datetime) -> Lin
     answered = before[last_answer] if last_answer >= 0 and at - before[last_answer].at <= RECENT else None
     return LineLog(
         line_id=before[0].line_id,
+        at=at,
         recent=tuple(reversed(before[-SHOWN_PER_LINE:])),
         failure=recent_failures[-1] if recent_failures else None,
         failures=len(recent_failures),
@@ -481,7 +483,7 @@ def apply_to_answer(result, attempts: dict[str, tuple[Attempt, ...]]):
         line = replace(line, attempts=log)
         if log.hidden and line.group is not Group.primary:
             if result.include_inactive:
-                hidden.append(replace(line, group=Group.inactive, inactive_reason=hidden_reason(log, "zh", at)))
+                hidden.append(replace(line, group=Group.inactive, inactive_reason=hidden_reason(log, "zh")))
             continue
         kept.append(line)
 
@@ -540,9 +542,9 @@ def outcome_text(outcome: str, lang: str) -> str:
     return OUTCOME_TEXT["en" if lang == "en" else "zh"][outcome]
 
 
-def failure_text(log: LineLog, lang: str, at: datetime) -> str:
+def failure_text(log: LineLog, lang: str) -> str:
     attempt = log.failure
-    stamp = when_text(attempt.at, at)
+    stamp = when_text(attempt.at, log.at)
     if lang == "en":
         more = f" ({log.failures} failed calls in 30 days)" if log.failures > 1 else ""
         return f"You called on {stamp}: {outcome_text(attempt.outcome, lang)}{more}"
@@ -550,28 +552,35 @@ def failure_text(log: LineLog, lang: str, at: datetime) -> str:
     return f"你 {stamp} 拨打{outcome_text(attempt.outcome, lang)}{more}"
 
 
-def answered_text(log: LineLog, lang: str, at: datetime) -> str:
-    stamp = when_text(log.answered.at, at)
+def answered_text(log: LineLog, lang: str) -> str:
+    stamp = when_text(log.answered.at, log.at)
     return f"last answered {stamp}" if lang == "en" else f"上次接通 {stamp}"
 
 
-def hidden_reason(log: LineLog, lang: str, at: datetime) -> str:
-    stamps = "、".join(when_text(attempt.at, at) for attempt in log.dead[-HIDE_AFTER:])
+def hidden_reason(log: LineLog, lang: str) -> str:
+    stamps = "、".join(when_text(attempt.at, log.at) for attempt in log.dead[-HIDE_AFTER:])
     if lang == "en":
         return (f"You reached a dead or wrong number {len(log.dead)} times since it last answered "
                 f"({stamps.replace('、', ', ')}); log an answered call to show it again")
     return f"你 {stamps} 等 {len(log.dead)} 次拨打为空号或非该热线，且此后未接通；记录一次接通即可恢复显示"
 
 
-def notes(log: LineLog | None, lang: str, at: datetime) -> list[str]:
-    """The lines a person reads under a hotline: the recent failure, else when it last answered."""
+def notes(log: LineLog | None, lang: str) -> list[str]:
+    """What a person reads under a hotline: why it was hidden, the recent failure, or when it last answered."""
     if log is None:
         return []
+    found = [hidden_reason(log, lang)] if log.hidden else []
     if log.failure is not None:
-        return [failure_text(log, lang, at)]
-    if log.answered is not None:
-        return [answered_text(log, lang, at)]
-    return []
+        found.append(failure_text(log, lang))
+    elif log.answered is not None:
+        found.append(answered_text(log, lang))
+    return found
+
+
+def note_text(log: LineLog | None, lang: str) -> str | None:
+    """The notes as one string (JSON, exports); None when the log says nothing of the line."""
+    found = notes(log, lang)
+    return "；".join(found) if lang != "en" and found else "; ".join(found) or None
 
 
 def attempts_json(log: LineLog | None) -> list[dict]:

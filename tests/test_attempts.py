@@ -139,6 +139,8 @@ def test_show_day_and_export_read_the_log(invoke, tmp_path):
     assert "你 11-30 21:10 拨打无人接听" in exported.stdout
     day = invoke("day", "--region", "福州", "--date", "2026-12-01", "--json")
     assert day.exit_code == 0, day.output
+    line = next(line for line in json.loads(day.stdout)["hotlines"] if line["id"] == "fujian-fjmu")
+    assert line["attempt_note"] == "你 11-30 21:10 拨打无人接听"
 
 
 def test_numbers_in_any_printed_form_find_the_line(dataset):
@@ -222,6 +224,13 @@ def test_export_and_import_deduplicate(invoke, tmp_path, log_file):
     log_file.unlink()
     assert "imported 2" in invoke("log", "--import", shared).stdout
     assert len(A.read_log(log_file).attempts) == 2
+
+
+def test_export_into_the_overlay_folder_is_refused(invoke, log_file):
+    invoke("log", "12356", "answered", "--at", "2026-11-30T21:10")
+    result = invoke("log", "--export", log_file.parent / "team.json")
+    assert result.exit_code == 2 and "overlay folder" in result.stderr
+    assert invoke("now").exit_code == 0
 
 
 def _team_file(tmp_path, attempts, **top):
@@ -324,3 +333,36 @@ def test_report_never_overwrites_without_asking_and_refuses_bad_input(invoke, tm
                   "https://example.gov.cn/a", "--source-date", "2026-11-01", "--output-dir", tmp_path).exit_code == 2
     assert invoke("report", "guangxi-nanning", "--what", "hours", "--value", "24/7",
                   "--output-dir", tmp_path).exit_code == 2  # no source
+
+
+PTY_DRIVER = """
+import os, pty, select, sys, time
+pid, fd = pty.fork()
+if pid == 0:
+    os.chdir(sys.argv[1])
+    os.execv(sys.executable, [sys.executable, "-m", "hotline_cli", "report", "guangxi-nanning"])
+answers = iter(["opening hours", "hours", "Mo-Fr 08:00-22:00", "https://example.gov.cn/a", "2026-11-01"])
+out, deadline = b"", time.time() + 120
+while time.time() < deadline:
+    if select.select([fd], [], [], 0.5)[0]:
+        try:
+            chunk = os.read(fd, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        out += chunk
+        if chunk.rstrip().endswith(b":"):
+            os.write(fd, (next(answers, "") + "\\n").encode())
+sys.stdout.write(out.decode("utf-8", "replace"))
+sys.exit(os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]))
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX terminal")
+def test_report_asks_in_a_terminal(tmp_path):
+    done = subprocess.run([sys.executable, "-c", PTY_DRIVER, str(tmp_path)], capture_output=True, text=True, timeout=180)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "What is wrong" in done.stdout and "nothing was sent automatically" in done.stdout
+    overlay = json.loads((tmp_path / "hotline-correction-guangxi-nanning.json").read_text(encoding="utf-8"))
+    assert overlay["hotlines"][0]["hours"] == "Mo-Fr 08:00-22:00"

@@ -158,9 +158,13 @@ def _forget(dataset, key: str) -> None:
 def _export(dataset, output: Path, force: bool) -> None:
     from . import cli
     from .attempts import export_document, read_log, write_new_file
-    from .overlays import user_log_file
+    from .overlays import user_log_file, user_overlay_dir
     from .render.json_out import dumps
 
+    if str(output) != "-" and output.name.endswith(".json") and _inside(output, user_overlay_dir()):
+        # Every *.json file there is read as hotline data on every run; a call log export is not.
+        raise _fail(f"{output} is in your overlay folder, where every .json file is read as hotline data;"
+                    " export to another folder", EXIT_INPUT)
     read = read_log(user_log_file())
     for problem in read.skipped:
         typer.echo(f"hotline: warning: call log: {problem}", err=True)
@@ -176,6 +180,14 @@ def _export(dataset, output: Path, force: bool) -> None:
     except OSError as error:
         raise _fail(f"cannot write {output} ({error.strerror or error})", EXIT_DATA) from None
     cli._emit(f"wrote {len(document['attempts'])} logged call(s) to {output}\n")
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        path.resolve().relative_to(folder.resolve())
+    except (ValueError, OSError, RuntimeError):
+        return False
+    return True
 
 
 def _import(source: Path) -> None:
@@ -206,7 +218,7 @@ def register(app) -> None:
         outcome: Annotated[Optional[str], typer.Argument(help="answered, no-answer, busy, wrong-number (another organisation answered), out-of-service (carrier message), closed-at-stated-hours.", show_default=False)] = None,
         at: Annotated[Optional[str], typer.Option("--at", help="When you called (ISO 8601 or HH:MM; no offset = China time). Default: now.", show_default=False)] = None,
         note: Annotated[Optional[str], typer.Option("--note", help="A short note (what the recording said, who answered).", show_default=False)] = None,
-        as_json: cli.JsonFlag = False,
+        as_json: Annotated[bool, typer.Option("--json", help="Print JSON, for scripts.")] = False,
         limit: Annotated[int, typer.Option("--limit", min=0, help="Entries to list (0 = all).")] = 20,
         forget_key: Annotated[Optional[str], typer.Option("--forget", help="Remove every logged call of this line (id or number).", show_default=False)] = None,
         export_file: Annotated[Optional[Path], typer.Option("--export", help="Write your logged calls to a JSON file to share with your team (- for stdout).", show_default=False)] = None,
@@ -217,10 +229,9 @@ def register(app) -> None:
     ) -> None:
         """Keep your own record of which lines answered; `now`, `list`, `show`, `day` and exports use it.
 
-        A line that failed in the last 30 days (with no answer since) is marked and ranks
-        after lines of its group that did not; one dialled as out-of-service or wrong-number
-        twice since it last answered leaves `now` (`now --all` shows it, with the reason).
-        The log is a file in your user data folder (HOTLINE_USER_DATA moves it); nothing is sent anywhere.
+        A line that failed in the last 30 days (with no answer since) is marked and ranks after the lines of its group that did not; one dialled as out-of-service or wrong-number twice since it last answered leaves `now` (`now --all` shows it, with the reason). 12356 is never moved or hidden.
+
+        The log is attempts.jsonl in your user data folder (HOTLINE_USER_DATA moves it). Nothing is sent anywhere; share it with --export and --import.
 
         Examples:
 
@@ -265,25 +276,22 @@ def register(app) -> None:
         name: Annotated[Optional[str], typer.Option("--name", help="With --what new-line: the new line's name.", show_default=False)] = None,
         output_dir: Annotated[Path, typer.Option("--output-dir", help="Folder for the two files.")] = Path("."),
         force: Annotated[bool, typer.Option("--force", help="Replace files of the same name without asking.")] = False,
-        as_json: cli.JsonFlag = False,
+        as_json: Annotated[bool, typer.Option("--json", help="Print JSON, for scripts (never asks).")] = False,
         data: cli.DataOption = None,
     ) -> None:
         """Draft a correction offline: an overlay you can use at once and a report for the maintainers.
 
-        Asks what is wrong when run in a terminal, or takes it from the options. Writes
-        hotline-correction-ID.json (check it with `hotline check --data FILE`; use it with
-        `--data FILE` or copy it into your user data folder) and hotline-report-ID.md, with
-        the record's current data, the change as a diff, your sources, your logged calls of
-        the line and the dataset version. Nothing is sent: open a new issue in the project's
-        issue tracker and paste the report there (see the README, "When a number does not answer").
+        Asks what is wrong when run in a terminal, or takes it from the options. Writes hotline-correction-ID.json, an overlay record (check it with `hotline check --data FILE`; use it with `--data FILE` or copy it into your user data folder), and hotline-report-ID.md, with the record's current data, the change as a diff, your sources, your logged calls of the line and the dataset version.
+
+        Nothing is sent automatically: open a new issue in the project's issue tracker and paste the report there (README: "When a number does not answer"). Existing files are kept unless you agree or add --force.
 
         Examples:
 
           hotline report fujian-provincial
 
-          hotline report 0591-85666661 --what number --value 0591-12356 --source https://wjw.fujian.gov.cn/… --source-date 2025-04-07
+          hotline report 0591-85666661 --what number --value 0591-12356 --source URL --source-date 2025-04-07
 
-          hotline report guangxi-nanning --what hours --value "Mo-Fr 08:00-22:00" --source https://… --source-date 2026-11-01 --json
+          hotline report guangxi-nanning --what hours --value "Mo-Fr 08:00-22:00" --source URL --source-date 2026-11-01 --json
         """
         from .cli_report import run_report
 

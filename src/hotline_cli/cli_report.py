@@ -39,7 +39,12 @@ def run_report(dataset, key, what, value, source, source_date, published, name, 
     interactive = sys.stdin.isatty() and not as_json
     if interactive:
         typer.echo(f"{record.name} [{record.id}]", err=True)
-    what = _ask(f"What is wrong ({', '.join(WHAT)})", what, interactive)
+    while what is None and interactive:
+        answer = typer.prompt(f"What is wrong ({', '.join(WHAT)})", err=True).strip()
+        if answer in WHAT:
+            what = answer
+        else:
+            typer.echo(f"  one of: {', '.join(WHAT)}", err=True)
     if what is None:
         raise cli._fail("--what: say what is wrong: " + ", ".join(WHAT), EXIT_INPUT)
     if what == "new-line":

@@ -105,7 +105,11 @@ def test_dead_twice_hides_from_now_and_all_shows_the_reason(invoke):
     target = next(line["id"] for line in now_json(invoke)["hotlines"] if line["group"] == "open_here")
     for when, outcome in (("2026-11-20T10:00", "out-of-service"), ("2026-11-29T10:00", "wrong-number")):
         assert invoke("log", target, outcome, "--at", when).exit_code == 0
-    assert target not in [line["id"] for line in now_json(invoke)["hotlines"]]
+    hidden = now_json(invoke)
+    assert target not in [line["id"] for line in hidden["hotlines"]]
+    assert "hidden_by_call_log" in [warning["code"] for warning in hidden["warnings"]]
+    plain = invoke("now", "--region", "福州", "--at", AT, "--format", "plain")
+    assert "加 --all 可查看" in plain.stdout
     shown = {line["id"]: line for line in now_json(invoke, "--all")["hotlines"]}
     assert shown[target]["group"] == "inactive"
     assert "空号" in shown[target]["inactive_reason"]

@@ -475,6 +475,7 @@ def apply_to_answer(result, attempts: dict[str, tuple[Attempt, ...]]):
 
     at = result.at
     kept, hidden = [], []
+    dropped = False
     for line in result.lines:
         log = line_log(attempts.get(line.record.id, ()), at)
         if log is None:
@@ -484,6 +485,8 @@ def apply_to_answer(result, attempts: dict[str, tuple[Attempt, ...]]):
         if log.hidden and line.group is not Group.primary:
             if result.include_inactive:
                 hidden.append(replace(line, group=Group.inactive, inactive_reason=hidden_reason(log, "zh")))
+            else:
+                dropped = True
             continue
         kept.append(line)
 
@@ -503,6 +506,8 @@ def apply_to_answer(result, attempts: dict[str, tuple[Attempt, ...]]):
         line.status == "open" for line in result.lines if line.group in (Group.open_here, Group.open_national)
     )
     result.warnings = _warnings(result)
+    if dropped:
+        result.warnings.append("hidden_by_call_log")
     return result
 
 

@@ -148,8 +148,10 @@ def test_show_day_and_export_read_the_log(invoke, tmp_path):
 
 
 def test_numbers_in_any_printed_form_find_the_line(dataset):
-    for key in ("0591-85666661", "0591 8566 6661", "059185666661", "+86 591 8566 6661", "fujian-provincial"):
+    for key in ("0591-85666661", "0591 8566 6661", "059185666661", "+86 591 8566 6661", "0086-591-85666661",
+                "(0591) 8566-6661", "fujian-provincial"):
         assert A.resolve(dataset, key)[0].record.id == "fujian-provincial"
+    assert A.resolve(dataset, "+86 400-161-9995")[1] == "400-161-9995"
 
 
 def test_bad_log_input_is_exit_2(invoke, log_file):

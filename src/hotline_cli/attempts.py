@@ -610,8 +610,9 @@ def resolve(dataset, key: str):
         return dataset.by_id[text], None
     digits = "".join(ch for ch in text if ch.isdigit())
     candidates = [digits]
-    if text.lstrip().startswith("+86") or (digits.startswith("86") and len(digits) > 10):
-        candidates += ["0" + digits[2:], digits[2:]]  # +86 591 8566 6661 is 0591-85666661
+    national = digits[4:] if digits.startswith("0086") else digits[2:] if digits.startswith("86") and len(digits) > 10 else None
+    if national:
+        candidates += ["0" + national, national]  # +86 591 8566 6661 and 0086 591… are 0591-85666661
     for digits_form in candidates:
         if not digits_form:
             continue

@@ -12,9 +12,10 @@ AGGREGATOR_ONLY = {**GOOD, "sources": [{"ref": "https://example.org/farm", "kind
 
 
 def test_line_offered_on_aggregator_pages_alone_is_refused(invoke, tmp_path):
-    result = invoke("check", "--data", overlay(tmp_path, AGGREGATOR_ONLY))
+    path = overlay(tmp_path, AGGREGATOR_ONLY)
+    result = invoke("check", "--data", path)
     assert result.exit_code == 1
-    assert "test-xiamen-line: sources: its numbers and hours rest on aggregator pages only" in result.stderr
+    assert f"{path}: test-xiamen-line: sources: its numbers and hours rest on aggregator pages only" in result.stderr
 
 
 def test_aggregator_only_line_may_stay_as_uncertain(invoke, tmp_path):

@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from .dataset import Dataset
+from .dataset import BUNDLED, Dataset, LoadedHotline
 from .model import NATIONAL, Hotline, NumberKind, PhoneNumber, Scope, SourceKind, ValidityStatus
 
 STALE_AFTER = timedelta(days=365)
@@ -169,7 +169,7 @@ def run(dataset: Dataset, today: date) -> Report:
             )
         elif today - record.last_confirmed > STALE_AFTER:
             report.warnings.append(f"{record.id}: last confirmed {record.last_confirmed.isoformat()}, over 12 months ago")
-        _check_sources(record, report)
+        _check_sources(entry, report)
         _check_numbers(dataset, record, all_area_codes, report)
         _check_hours(record, report)
 
@@ -203,21 +203,23 @@ def _check_12356_hours_basis(dataset: Dataset, report: Report) -> None:
 _DATED = re.compile(r"\d{4}-\d{2}-\d{2}|\d{4}年\d{1,2}月\d{1,2}日")
 
 
-def _check_sources(record: Hotline, report: Report) -> None:
+def _check_sources(entry: LoadedHotline, report: Report) -> None:
     """A number or an hour offered to callers must rest on more than a content farm; a reprint says what it reprints.
 
     A line known only from aggregators may stay in the data as ``uncertain`` (never offered as open)."""
+    record = entry.record
+    where = f"{entry.file if entry.origin == BUNDLED else entry.origin}: {record.id}"
     offered = record.validity.status in (ValidityStatus.ongoing, ValidityStatus.until)
     states_facts = bool(record.numbers) or any(text for _, text in _hours_texts(record))
     if offered and states_facts and record.sources and all(s.kind is SourceKind.aggregator for s in record.sources):
         report.errors.append(
-            f"{record.id}: sources: its numbers and hours rest on aggregator pages only;"
+            f"{where}: sources: its numbers and hours rest on aggregator pages only;"
             " add an official, news or reprint source, or mark the line uncertain"
         )
     for source in record.sources:
         if source.kind is SourceKind.reprint and not (source.note and _DATED.search(source.note)):
             report.errors.append(
-                f"{record.id}: sources: {source.ref}: a reprint's note names the original and its date (YYYY-MM-DD)"
+                f"{where}: sources: {source.ref}: a reprint's note names the original and its date (YYYY-MM-DD)"
             )
 
 

@@ -56,7 +56,7 @@ AudienceOption = Annotated[
 ]
 AtOption = Annotated[
     Optional[str],
-    typer.Option("--at", help="When, instead of now: ISO 8601 (2026-10-01T21:30; no offset = China time; +08:00 or Z honoured) or HH:MM today.", show_default=False),
+    typer.Option("--at", help="When, instead of now (China time unless an offset is given): 2026-10-01T21:30, 2026/10/01 21:30, 10-01 21:30, 21:30, 9pm, 明天 9:00, 周六 10:00, tomorrow 09:00, +2h, 2026-10-01T21:30-05:00.", show_default=False),
 ]
 LangOption = Annotated[Lang, typer.Option("--lang", help="Language of labels.")]
 JsonFlag = Annotated[bool, typer.Option("--json", help="Same as --format json.")]
@@ -209,6 +209,8 @@ def now(
       hotline now -r 厦门 --audience 学生
 
       hotline now -r 0591 --at 2026-10-01T23:30 --json
+
+      hotline now -r 厦门 --at "明天 9:00"
 
       hotline now --lang en --region shanghai
     """

@@ -59,6 +59,12 @@ AtOption = Annotated[
     typer.Option("--at", help="When, instead of now (China time unless an offset is given): 2026-10-01T21:30, 2026/10/01 21:30, 10-01 21:30, 21:30, 9pm, 明天 9:00, 周六 10:00, tomorrow 09:00, +2h, 2026-10-01T21:30-05:00.", show_default=False),
 ]
 LangOption = Annotated[Lang, typer.Option("--lang", help="Language of labels.")]
+LimitOption = Annotated[int, typer.Option("--limit", min=0, help="Lines to show in table/plain output (0 = all).")]
+
+
+def limit_or_all(limit: int) -> int | None:
+    """`--limit 0` means every line."""
+    return None if limit == 0 else limit
 JsonFlag = Annotated[bool, typer.Option("--json", help="Same as --format json.")]
 
 
@@ -118,16 +124,32 @@ def guarded(command):
                 raise
             raise _fail(
                 f"internal error ({type(error).__name__}: {error}); call 12356, or 110/120 in an emergency."
-                " Rerun with --debug to see details.",
+                " Rerun as `hotline --debug …` to see details.",
                 EXIT_DATA,
             ) from None
 
     return wrapper
 
 
+def version_text() -> str:
+    """The program's version and the bundled dataset's, read from data/meta.json alone."""
+    import json
+
+    from .dataset import DataError, bundled_root
+
+    try:
+        dataset = str(json.loads((bundled_root() / "meta.json").read_text(encoding="utf-8"))["version"])
+    except (DataError, OSError, ValueError, KeyError, TypeError):
+        dataset = "unknown (data/meta.json unreadable; run `hotline check`)"
+    # The dataset version is its release date (YYYY.MM.DD); say so in ISO form too.
+    dated = dataset.replace(".", "-") if len(dataset) == 10 and dataset.count(".") == 2 else None
+    released = f" (released {dated})" if dated else ""
+    return f"hotline {__version__}\ndataset {dataset}{released}\n"
+
+
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"hotline {__version__}")
+        typer.echo(version_text(), nl=False)
         raise typer.Exit(0)
 
 
@@ -196,7 +218,7 @@ def now(
     fmt: Annotated[Optional[OutputFormat], typer.Option("--format", "-f", help="table on a terminal, plain when piped, or json.", show_default=False)] = None,
     as_json: JsonFlag = False,
     show_all: Annotated[bool, typer.Option("--all", help="Also list ended and superseded lines, each with the reason; no limit.")] = False,
-    limit: Annotated[int, typer.Option("--limit", min=0, help="Lines to show in table/plain output (0 = all).")] = 8,
+    limit: LimitOption = 8,
     lang: LangOption = Lang.zh,
     data: DataOption = None,
 ) -> None:
@@ -222,10 +244,10 @@ def now(
     place = _place(dataset, region)
     who = _audience(audience)
     result = answer(dataset, instant, place, who, include_inactive=show_all)
-    _present(result, _choose_format(fmt, as_json), lang.value, None if show_all or limit == 0 else limit, dataset)
+    _present(result, _choose_format(fmt, as_json), lang.value, None if show_all else limit_or_all(limit), dataset)
 
 
-def _present(result, fmt: OutputFormat, lang: str, limit: int | None, dataset) -> None:
+def _present(result, fmt: OutputFormat, lang: str, limit: int | None, dataset, show_ids: bool = False) -> None:
     if fmt is OutputFormat.json:
         from .render.json_out import answer_dict, dumps
 
@@ -233,13 +255,13 @@ def _present(result, fmt: OutputFormat, lang: str, limit: int | None, dataset) -
     elif fmt is OutputFormat.plain:
         from .render.plain import render
 
-        _emit(render(result, lang, limit))
+        _emit(render(result, lang, limit, show_ids=show_ids))
     else:
         from .render.table import render
 
         console = _console()
         with console.capture() as captured:
-            render(result, lang, limit, console)
+            render(result, lang, limit, console, show_ids=show_ids)
         _emit(captured.get())
 
 
@@ -252,10 +274,11 @@ def list_lines(
     as_json: JsonFlag = False,
     show_all: Annotated[bool, typer.Option("--all", help="Also list ended and superseded lines.")] = False,
     at: AtOption = None,
+    limit: LimitOption = 0,
     lang: LangOption = Lang.zh,
     data: DataOption = None,
 ) -> None:
-    """Every line for a region and audience with its hours, whatever the time.
+    """Every line for a region and audience with its hours and id (for `hotline show`), whatever the time.
 
     Examples:
 
@@ -264,6 +287,8 @@ def list_lines(
       hotline list -r beijing --audience medical --json
 
       hotline list -r 厦门 --at 2026-10-01T09:00 --format plain
+
+      hotline list -r 福建 --limit 3
     """
     from .query import answer
     from .timeparse import parse_instant
@@ -272,7 +297,7 @@ def list_lines(
     dataset = _load(data)
     result = answer(dataset, instant, _place(dataset, region), _audience(audience),
                     include_inactive=show_all, order="place")
-    _present(result, _choose_format(fmt, as_json), lang.value, None, dataset)
+    _present(result, _choose_format(fmt, as_json), lang.value, limit_or_all(limit), dataset, show_ids=True)
 
 
 @app.command()

@@ -61,6 +61,7 @@ def register(app) -> None:
         JsonFlag,
         Lang,
         LangOption,
+        LimitOption,
         RegionOption,
         _audience,
         _console,
@@ -69,6 +70,7 @@ def register(app) -> None:
         _load,
         _place,
         guarded,
+        limit_or_all,
     )
 
     @app.command()
@@ -79,6 +81,7 @@ def register(app) -> None:
         on: Annotated[Optional[str], typer.Option("--date", "-d", help="The day (China time): 2026-10-01, 10-01, 明天, 周六, 下周一, tomorrow, monday. Default: today.", show_default=False)] = None,
         fmt: Annotated[DayFormat, typer.Option("--format", "-f", help="table (bars; no colour when piped) or json.")] = DayFormat.table,
         as_json: JsonFlag = False,
+        limit: LimitOption = 0,
         lang: LangOption = Lang.zh,
         data: DataOption = None,
     ) -> None:
@@ -119,4 +122,4 @@ def register(app) -> None:
         else:
             from .render.day_chart import render
 
-            render(result, lang.value, _console(), _list_args(region, audience))
+            render(result, lang.value, _console(), _list_args(region, audience), limit_or_all(limit))

@@ -21,7 +21,7 @@ app = typer.Typer(
     name="hotline",
     help="Which psychological-assistance hotline (心理援助热线) can I call right now? 12356 first.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -42,17 +42,29 @@ class Lang(str, Enum):
     en = "en"
 
 
+def _complete_region(incomplete: str):
+    from .completion import region_candidates
+
+    return region_candidates(incomplete)
+
+
+def _complete_audience(incomplete: str):
+    from .completion import audience_candidates
+
+    return audience_candidates(incomplete)
+
+
 DataOption = Annotated[
     Optional[list[Path]],
     typer.Option("--data", help="Extra data file or folder (same format as data/); repeatable. Same id replaces.", show_default=False),
 ]
 RegionOption = Annotated[
     Optional[str],
-    typer.Option("--region", "-r", help="Province or city, as you like: 福建, 福建省, 闽, fujian, 35, 厦门, 0592.", show_default=False),
+    typer.Option("--region", "-r", help="Province or city, as you like: 福建, 福建省, 闽, fujian, 35, 厦门, 0592.", show_default=False, autocompletion=_complete_region),
 ]
 AudienceOption = Annotated[
     Optional[str],
-    typer.Option("--audience", "-a", help="Who is calling: 学生/student, 青少年/youth, 家长/parents, 医务人员/medical, 民警/police, 教师/teachers…", show_default=False),
+    typer.Option("--audience", "-a", help="Who is calling: 学生/student, 青少年/youth, 家长/parents, 医务人员/medical, 民警/police, 教师/teachers…", show_default=False, autocompletion=_complete_audience),
 ]
 AtOption = Annotated[
     Optional[str],
@@ -438,6 +450,7 @@ _register_more_commands()
 
 def main() -> None:
     try:
-        app()
+        # The name also keys shell completion (_HOTLINE_COMPLETE), however the program was started.
+        app(prog_name="hotline")
     except KeyboardInterrupt:
         sys.exit(130)

@@ -101,6 +101,24 @@ def build(folder: Path) -> dict:
     }
 
 
+def render(document: dict) -> str:
+    """JSON with one entry per line: short, and a changed seed row shows as one changed line."""
+    def dumps(value) -> str:
+        return json.dumps(value, ensure_ascii=False)
+
+    parts = []
+    for key, value in document.items():
+        if isinstance(value, list):
+            rows = ",\n".join(f"    {dumps(item)}" for item in value)
+            parts.append(f"  {dumps(key)}: [\n{rows}\n  ]")
+        elif isinstance(value, dict):
+            rows = ",\n".join(f"    {dumps(name)}: {dumps(item)}" for name, item in value.items())
+            parts.append(f"  {dumps(key)}: {{\n{rows}\n  }}")
+        else:
+            parts.append(f"  {dumps(key)}: {dumps(value)}")
+    return "{\n" + ",\n".join(parts) + "\n}\n"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("seeds", type=Path, help="folder holding the seed documents")
@@ -108,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     document = build(args.seeds)
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    args.out.write_text(render(document), encoding="utf-8")
     print(f"{args.out}: {len(document['seed_001_rows'])} survey rows, "
           f"{len(document['seed_000_entries'])} phone entries", file=sys.stderr)
     return 0

@@ -40,7 +40,7 @@ def parse_instant(text: str | None, now: datetime | None = None) -> datetime:
     current = (now or current_time()).astimezone(CHINA)
     if text is None:
         return current
-    raw = text.strip()
+    raw = text.replace("\u3000", " ").strip()  # a Chinese keyboard types the ideographic space
     if not raw or len(raw) > _MAX_INPUT or not raw.isprintable():
         raise InstantError(f"expected a time such as {EXAMPLES}")
     if any(ch.isdigit() and ch not in "0123456789" for ch in raw):
@@ -240,7 +240,7 @@ def _numeric_date(text: str, raw: str, current: datetime) -> date | None:
 
 
 def _parse_typed(raw: str, current: datetime) -> datetime:
-    text = raw.strip()
+    text = " ".join(raw.split())  # one ASCII space for any run of spaces, the ideographic one (　) too
     if text.isdigit():
         raise _ambiguous(raw, f"the number {text}", "a bare number could be an hour, a date or a year")
 

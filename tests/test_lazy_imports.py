@@ -120,3 +120,31 @@ def test_a_typed_time_loads_dateutil_and_nothing_else_heavy(tmp_path_factory):
     assert json.loads(stdout)["at"].endswith("T09:00:00+08:00")
     assert "dateutil" in modules  # shows the check can see it at all
     assert not set(RICH + CHECK_ONLY + EXPORT_ONLY + NEVER) & modules
+
+
+CALL_LOG = ["hotline_cli.attempts", "hotline_cli.correction", "hotline_cli.cli_report"]
+
+
+def _modules_of(tmp_path, env, *args) -> set[str]:
+    import os
+
+    out = tmp_path / "modules.json"
+    subprocess.run([sys.executable, "-c", RUN_COMMAND, str(out), *args], capture_output=True, text=True,
+                   env={**os.environ, **env}, check=True)
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert report["code"] == 0
+    return set(report["modules"])
+
+
+def test_the_call_log_code_loads_only_when_a_log_exists(tmp_path):
+    folder = tmp_path / "user"
+    folder.mkdir()
+    env = {"HOTLINE_USER_DATA": str(folder)}
+    without = _modules_of(tmp_path, env, *NOW_JSON)
+    assert not without & set(CALL_LOG)
+    (folder / "attempts.jsonl").write_text(
+        '{"at": "2026-11-20T10:00:00+08:00", "dataset_version": "x", "line_id": "12356", "note": null, '
+        '"number": "12356", "outcome": "busy"}\n', encoding="utf-8")
+    with_log = _modules_of(tmp_path, env, *NOW_JSON)
+    assert "hotline_cli.attempts" in with_log  # shows the check can see it at all
+    assert "hotline_cli.correction" not in with_log

@@ -178,9 +178,14 @@ def _main(
 
 def _load(data: list[Path] | None):
     from .dataset import load
-    from .overlays import user_overlay_files
+    from .overlays import user_log_file, user_overlay_files
 
-    return load(user_overlay_files() + list(data or []))
+    dataset = load(user_overlay_files() + list(data or []))
+    if user_log_file().is_file():  # the call log's code loads only for those who keep one
+        from .cli_log import attach_log
+
+        attach_log(dataset)
+    return dataset
 
 
 def _place(dataset, region: str | None):
@@ -443,6 +448,7 @@ def _register_more_commands() -> None:
 
     register_export(app)
     register_day(app)
+    __import__("hotline_cli.cli_log", fromlist=["register"]).register(app)
 
 
 _register_more_commands()

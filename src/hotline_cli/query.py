@@ -62,6 +62,7 @@ class LineAnswer:
     area_dial: str | None = None  # 区号+12356 to reach this place's centre from elsewhere
     area_dial_confirmed: bool = False  # a source for this city's centre says the area-code form reaches it
     audience_match: bool = False
+    attempts: object | None = None  # what the user's call log says of this line (attempts.LineLog)
 
 
 @dataclass
@@ -310,6 +311,10 @@ def answer(
         line.status == "open" for line in ordered if line.group in (Group.open_here, Group.open_national)
     )
     result.warnings = _warnings(result)
+    if dataset.attempts:  # the user's call log, read only by those who keep one
+        from .attempts import apply_to_answer
+
+        result = apply_to_answer(result, dataset.attempts)
     return result
 
 

@@ -216,7 +216,7 @@ def register(app) -> None:
     def log(
         key: Annotated[Optional[str], typer.Argument(help="The number you dialled (any printed form) or the line's id.", show_default=False)] = None,
         outcome: Annotated[Optional[str], typer.Argument(help="answered, no-answer, busy, wrong-number (another organisation answered), out-of-service (carrier message), closed-at-stated-hours.", show_default=False)] = None,
-        at: Annotated[Optional[str], typer.Option("--at", help="When you called (ISO 8601 or HH:MM; no offset = China time). Default: now.", show_default=False)] = None,
+        at: Annotated[Optional[str], typer.Option("--at", help="When you called (China time unless an offset is given): 21:30, 9pm, -30m, 2026-11-24T21:30, as for `now --at`. Default: now.", show_default=False)] = None,
         note: Annotated[Optional[str], typer.Option("--note", help="A short note (what the recording said, who answered).", show_default=False)] = None,
         as_json: Annotated[bool, typer.Option("--json", help="Print JSON, for scripts.")] = False,
         limit: Annotated[int, typer.Option("--limit", min=0, help="Entries to list (0 = all).")] = 20,

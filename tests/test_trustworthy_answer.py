@@ -94,19 +94,30 @@ def test_every_text_naming_emergency_numbers_takes_them_from_the_region(invoke, 
 
 
 def test_outside_the_mainland_local_lines_come_first_and_12356_is_said_to_be_unreachable(invoke):
-    text = plain(invoke, "--region", "香港")
-    assert text.index("撒玛利亚会") < text.index("全国统一心理援助热线 12356")
-    assert "在香港特别行政区无法拨通 12356 以及 400、800 开头的号码" in text
+    text = plain(invoke, "--region", "香港", "--limit", "0")
+    assert text.index("2389 2222") < text.index("全国统一心理援助热线 12356")
+    assert "在香港特别行政区无法拨通 12356 以及 400、800 开头的号码（仅限中国大陆境内）；请拨本地号码（列在 12356 之前）。" in text
     assert "☎ 12356（在香港特别行政区无法拨通，仅限中国大陆境内" in text
+    macau = document(invoke, "--region", "澳门")
+    assert macau["hotlines"][-1]["id"] == "12356" and len(macau["hotlines"]) > 1
 
 
-def test_macau_is_never_told_to_call_numbers_below_when_none_are_listed(invoke):
+def test_macau_is_never_told_to_call_local_numbers_when_none_are_listed(invoke, dataset, tmp_path):
+    from helpers import write_overlay
+
+    # Take Macau's local lines away (as an overlay marking them ended) to see the answer without one.
+    ended = []
+    for line in document(invoke, "--region", "澳门")["hotlines"][:-1]:
+        record = dataset.by_id[line["id"]].record.model_dump(mode="json", exclude_none=True)
+        record["validity"] = {"status": "ended", "since": "2025-01-01", "reason": "test: no local line"}
+        ended.append(record)
+    overlay = write_overlay(tmp_path / "no-local.json", *ended)
     for lang in ("zh", "en"):
-        doc = document(invoke, "--region", "澳门", "--lang", lang)
+        doc = document(invoke, "--region", "澳门", "--lang", lang, "--data", overlay)
         assert [line["id"] for line in doc["hotlines"]] == ["12356"]
-        text = plain(invoke, "--region", "澳门", "--lang", lang)
-        assert "在当地请拨打以下号码" not in text and "below" not in text
-        assert "没有收录澳门特别行政区本地的心理援助热线；如遇危机请拨打 999" in text or "in a crisis call 999" in text
+        text = plain(invoke, "--region", "澳门", "--lang", lang, "--data", overlay)
+        assert "在当地请拨打以下号码" not in text and "本地号码（列在" not in text and "local numbers, listed" not in text
+        assert ("没有收录澳门特别行政区本地的心理援助热线；如遇危机请拨打 999" in text) or ("in a crisis call 999" in text)
 
 
 def test_a_caller_abroad_gets_one_line_on_mainland_only_numbers_and_the_plus_86_form(invoke):

@@ -7,7 +7,7 @@ from hotline_cli.render.words import DATA_TEXT_EN, LANGS, WORDS
 
 CJK = re.compile(r"[\u3400-\u9fff\u3000-\u303f\uff00-\uffef]")
 # English wordings that quote a Chinese term on purpose, for the reader who meets it on a Chinese page.
-QUOTES_CHINESE = {"makeup"}
+QUOTES_CHINESE = {"makeup", "calendar_unverified"}
 
 
 def _fields(template) -> set[str]:

@@ -45,6 +45,8 @@ class Dataset:
     regions: list[Region]
     entries: list[LoadedHotline]
     replaced: list[tuple[str, str]] = field(default_factory=list)  # (id, overlay file)
+    # The user's call log by line id (attempts.by_line), when they keep one; None otherwise.
+    attempts: dict | None = None
 
     @cached_property
     def hotlines(self) -> list[Hotline]:
@@ -61,6 +63,16 @@ class Dataset:
     @cached_property
     def city_by_code(self):
         return {city.code: (city, region) for region in self.regions for city in region.cities}
+
+    @cached_property
+    def shared_area_codes(self) -> frozenset[str]:
+        """Telephone area codes that more than one city uses (0371: 郑州 and 开封)."""
+        owners: dict[str, int] = {}
+        for region in self.regions:
+            for city in region.cities:
+                for code in set(city.area_codes):
+                    owners[code] = owners.get(code, 0) + 1
+        return frozenset(code for code, count in owners.items() if count > 1)
 
 
 def bundled_root() -> Traversable:
@@ -322,3 +334,19 @@ def load(overlays: list[Path] | None = None) -> Dataset:
     if problems:
         raise DataError(problems)
     return Dataset(meta=meta, regions=regions, entries=entries, replaced=replaced)
+
+
+def find_record(dataset: Dataset, key: str) -> list[LoadedHotline]:
+    """Records by id, or by any of their numbers (published or dialled digits)."""
+    if key in dataset.by_id:
+        return [dataset.by_id[key]]
+    digits = "".join(ch for ch in key if ch.isdigit())
+    if not digits:
+        return []
+    found = []
+    for entry in dataset.entries:
+        for number in entry.record.numbers:
+            if number.dial.lstrip("+") == digits or "".join(c for c in number.published if c.isdigit()) == digits:
+                found.append(entry)
+                break
+    return found

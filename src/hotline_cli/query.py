@@ -7,12 +7,12 @@ among the hotlines, always.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from enum import Enum
 
 from .china_time import CHINA_TZ
-from .dataset import Dataset, LoadedHotline
+from .dataset import Dataset, LoadedHotline, find_record  # noqa: F401 - find_record: where callers look for it
 from .model import (
     Audience,
     EmergencyNumber,
@@ -62,6 +62,7 @@ class LineAnswer:
     area_dial: str | None = None  # 区号+12356 to reach this place's centre from elsewhere
     area_dial_confirmed: bool = False  # a source for this city's centre says the area-code form reaches it
     audience_match: bool = False
+    attempts: object | None = None  # what the user's call log says of this line (attempts.LineLog)
 
 
 @dataclass
@@ -204,8 +205,12 @@ def _zone(name: str):
 
 
 def qualifies(record: Hotline, audience: Audience | None) -> bool:
-    """Lines for everyone always qualify; lines restricted to another group do not."""
-    if not record.restricted:
+    """Whether this caller may use the line at all.
+
+    Lines for everyone and lines with only a focus (主要…: shown to all, ranked first for their
+    groups through the audience match) qualify; lines restricted to another group do not.
+    """
+    if record.focus or not record.restricted:
         return True
     return audience is not None and any(entry.key is audience for entry in record.audiences)
 
@@ -239,20 +244,11 @@ def primary_12356(dataset: Dataset, place: Place | None) -> LoadedHotline | None
     return by_id.get(NATIONAL_12356)
 
 
-def area_dial_12356(place: Place | None, centre: LoadedHotline) -> tuple[str | None, bool]:
-    """区号+12356 for a city, and whether the city's own 12356 record gives that form.
-
-    The form works where a province or city announced it (all of Fujian, 晋中 …); elsewhere it is the
-    usual routing but unconfirmed, and presenters must say so.
-    """
+def area_dial_12356(place: Place | None, centre: LoadedHotline, shared_codes: frozenset[str]) -> tuple[str | None, bool]:
+    """区号+12356 for a city, and whether a source confirms it (the rule: Hotline.area_dial_for)."""
     if place is None or place.city is None or place.region.phone_region != "CN":
         return None, False
-    sourced = centre.record.area_code_number() if centre.record.city == place.city.code else None
-    if sourced is not None:
-        return sourced.published, True
-    if not place.city.area_codes:
-        return None, False
-    return f"{place.city.area_codes[0]}-12356", False
+    return centre.record.area_dial_for(place.city, bool(shared_codes & set(place.city.area_codes)))
 
 
 def emergency_for(dataset: Dataset, place: Place | None) -> list[EmergencyNumber]:
@@ -299,7 +295,7 @@ def answer(
     ordered = [line for _, line in lines]
     if primary is not None:
         first = evaluate_line(primary, at, audience, Group.primary)
-        first = _with_area_dial(first, *area_dial_12356(place, primary))
+        first = _with_area_dial(first, *area_dial_12356(place, primary, dataset.shared_area_codes))
         if place is None or place.region.phone_region == "CN":
             ordered.insert(0, first)
         else:
@@ -312,12 +308,12 @@ def answer(
         line.status == "open" for line in ordered if line.group in (Group.open_here, Group.open_national)
     )
     result.warnings = _warnings(result)
+    if dataset.attempts:  # the user's call log, read only by those who keep one
+        result = apply_to_answer(result, dataset.attempts)
     return result
 
 
 def _with_area_dial(line: LineAnswer, area_dial: str | None, confirmed: bool) -> LineAnswer:
-    from dataclasses import replace
-
     return replace(line, group=Group.primary, area_dial=area_dial, area_dial_confirmed=confirmed)
 
 
@@ -352,17 +348,56 @@ def _unverified_years(day: date) -> list[int]:
     return [year for year in (day.year, day.year + 1) if not day_kind(date(year, 6, 1)).verified]
 
 
-def find_record(dataset: Dataset, key: str) -> list[LoadedHotline]:
-    """Records by id, or by any of their numbers (published or dialled digits)."""
-    if key in dataset.by_id:
-        return [dataset.by_id[key]]
-    digits = "".join(ch for ch in key if ch.isdigit())
-    if not digits:
-        return []
-    found = []
-    for entry in dataset.entries:
-        for number in entry.record.numbers:
-            if number.dial.lstrip("+") == digits or "".join(c for c in number.published if c.isdigit()) == digits:
-                found.append(entry)
-                break
-    return found
+# --------------------------------------------------------------------------- the user's call log
+
+
+def apply_to_answer(result: Answer, attempts: dict) -> Answer:
+    """The ranked answer as this user's log changes it, run after ranking.
+
+    Each line carries what the log says. A line with a recent failure moves after
+    the lines of its group that have none (order otherwise kept); a line dialled
+    as dead or wrong twice since its last answer leaves the answer, or with
+    ``--all`` joins the inactive lines with that reason. 12356 keeps its place.
+    """
+    from .attempts import hidden_reason, line_log
+
+    at = result.at
+    kept, hidden = [], []
+    dropped = False
+    for line in result.lines:
+        log = line_log(attempts.get(line.record.id, ()), at)
+        if log is None:
+            kept.append(line)
+            continue
+        line = replace(line, attempts=log)
+        if log.hidden and line.group is not Group.primary:
+            if result.include_inactive:
+                hidden.append(replace(line, group=Group.inactive, inactive_reason=hidden_reason(log, "zh")))
+            else:
+                dropped = True
+            continue
+        kept.append(line)
+
+    ordered = []
+    run: list = []
+    for line in kept + [None]:
+        if run and (line is None or line.group is not run[0].group):
+            # Within a run of one group: lines without a recent failure first, each side in its ranked order.
+            movable = run[0].group is not Group.primary
+            ordered += [item for item in run if not (movable and _failing(item))]
+            ordered += [item for item in run if movable and _failing(item)]
+            run = []
+        if line is not None:
+            run.append(line)
+    result.lines = ordered + hidden
+    result.nothing_else_open = not any(
+        line.status == "open" for line in result.lines if line.group in (Group.open_here, Group.open_national)
+    )
+    result.warnings = _warnings(result)
+    if dropped:
+        result.warnings.append("hidden_by_call_log")
+    return result
+
+
+def _failing(line) -> bool:
+    return line.attempts is not None and line.attempts.failure is not None

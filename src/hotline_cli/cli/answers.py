@@ -14,6 +14,7 @@ from .common import (
     JsonFlag,
     Lang,
     LangOption,
+    LimitOption,
     OutputFormat,
     RegionOption,
     audience,
@@ -23,6 +24,7 @@ from .common import (
     emit_json,
     fail,
     guarded,
+    limit_or_all,
     load,
     place,
 )
@@ -36,7 +38,7 @@ def now(
     fmt: Annotated[Optional[OutputFormat], typer.Option("--format", "-f", help="table on a terminal, plain when piped, or json.", show_default=False)] = None,
     as_json: JsonFlag = False,
     show_all: Annotated[bool, typer.Option("--all", help="Also list ended and superseded lines, each with the reason; no limit.")] = False,
-    limit: Annotated[int, typer.Option("--limit", min=0, help="Lines to show in table/plain output (0 = all).")] = 8,
+    limit: LimitOption = 8,
     lang: LangOption = Lang.zh,
     data: DataOption = None,
 ) -> None:
@@ -50,6 +52,8 @@ def now(
 
       hotline now -r 0591 --at 2026-10-01T23:30 --json
 
+      hotline now -r 厦门 --at "明天 9:00"
+
       hotline now --lang en --region shanghai
     """
     from .. import api
@@ -58,10 +62,10 @@ def now(
     dataset = load(data)
     result = api.ask(dataset, place(dataset, region), audience(audience_word), instant, include_inactive=show_all)
     present(api.view(result, lang.value, dataset, caller_at=instant), choose_format(fmt, as_json),
-            None if show_all or limit == 0 else limit)
+            None if show_all else limit_or_all(limit))
 
 
-def present(view, fmt: OutputFormat, limit: int | None) -> None:
+def present(view, fmt: OutputFormat, limit: int | None, show_ids: bool = False) -> None:
     if fmt is OutputFormat.json:
         from ..render.json_out import answer_dict
 
@@ -71,19 +75,19 @@ def present(view, fmt: OutputFormat, limit: int | None) -> None:
         from ..render.table import fits, render
 
         screen = console()
-        if fits(view, limit, screen.width):
+        if fits(view, limit, screen.width, show_ids):
             with screen.capture() as captured:
-                render(view, limit, screen)
+                render(view, limit, screen, show_ids=show_ids)
             emit(captured.get())
             return
         # Too narrow for four columns: the plain layout, wrapped to the screen without splitting a number.
         from ..render.plain import render as render_plain
 
-        emit(render_plain(view, limit, width=screen.width))
+        emit(render_plain(view, limit, width=screen.width, show_ids=show_ids))
         return
     from ..render.plain import render as render_plain
 
-    emit(render_plain(view, limit))
+    emit(render_plain(view, limit, show_ids=show_ids))
 
 
 @guarded
@@ -94,10 +98,11 @@ def list_lines(
     as_json: JsonFlag = False,
     show_all: Annotated[bool, typer.Option("--all", help="Also list ended and superseded lines.")] = False,
     at: AtOption = None,
+    limit: LimitOption = 0,
     lang: LangOption = Lang.zh,
     data: DataOption = None,
 ) -> None:
-    """Every line for a region and audience with its hours, whatever the time.
+    """Every line for a region and audience with its hours and id (for `hotline show`), whatever the time.
 
     Examples:
 
@@ -106,6 +111,8 @@ def list_lines(
       hotline list -r beijing --audience medical --json
 
       hotline list -r 厦门 --at 2026-10-01T09:00 --format plain
+
+      hotline list -r 福建 --limit 3
     """
     from .. import api
 
@@ -113,7 +120,8 @@ def list_lines(
     dataset = load(data)
     result = api.ask(dataset, place(dataset, region), audience(audience_word), instant,
                      include_inactive=show_all, order="place")
-    present(api.view(result, lang.value, dataset, caller_at=instant), choose_format(fmt, as_json), None)
+    present(api.view(result, lang.value, dataset, caller_at=instant), choose_format(fmt, as_json),
+            limit_or_all(limit), show_ids=True)
 
 
 @guarded
@@ -136,7 +144,7 @@ def show(
     from datetime import datetime
 
     from ..china_time import CHINA_TZ
-    from ..query import find_record
+    from ..dataset import find_record
     from ..render.detail import detail_dict, render_detail
     from ..render.view import record_view
 

@@ -12,22 +12,38 @@ from typing import Annotated
 import typer
 
 from .. import __version__
-from . import answers, day, export, reference
+from . import answers, day, export, log, reference
 from .common import EXIT_OK, EXIT_OUTPUT, set_debug
 
 app = typer.Typer(
     name="hotline",
     help="Which psychological-assistance hotline (心理援助热线) can I call right now? 12356 first.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 
+def version_text() -> str:
+    """The program's version and the bundled dataset's, read from data/meta.json alone."""
+    import json
+
+    from ..dataset import DataError, bundled_root
+
+    try:
+        dataset = str(json.loads((bundled_root() / "meta.json").read_text(encoding="utf-8"))["version"])
+    except (DataError, OSError, ValueError, KeyError, TypeError):
+        dataset = "unknown (data/meta.json unreadable; run `hotline check`)"
+    # The dataset version is its release date (YYYY.MM.DD); say so in ISO form too.
+    dated = dataset.replace(".", "-") if len(dataset) == 10 and dataset.count(".") == 2 else None
+    released = f" (released {dated})" if dated else ""
+    return f"hotline {__version__}\ndataset {dataset}{released}\n"
+
+
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"hotline {__version__}")
+        typer.echo(version_text(), nl=False)
         raise typer.Exit(EXIT_OK)
 
 
@@ -47,6 +63,8 @@ app.command()(reference.audiences)
 app.command()(reference.check)
 app.command("export")(export.export)
 app.command()(day.day)
+app.command("log")(log.log)
+app.command("report")(log.report)
 
 
 def main() -> None:
@@ -57,7 +75,8 @@ def main() -> None:
     guard = install()
     try:
         try:
-            app()
+            # The name also keys shell completion (_HOTLINE_COMPLETE), however the program was started.
+            app(prog_name="hotline")
             code = EXIT_OK
         except SystemExit as exit:
             code = exit.code if isinstance(exit.code, int) else (EXIT_OK if exit.code is None else 1)

@@ -35,24 +35,42 @@ class Lang(str, Enum):
     en = "en"
 
 
+def _complete_region(incomplete: str):
+    from ..completion import region_candidates
+
+    return region_candidates(incomplete)
+
+
+def _complete_audience(incomplete: str):
+    from ..completion import audience_candidates
+
+    return audience_candidates(incomplete)
+
+
 DataOption = Annotated[
     Optional[list[Path]],
     typer.Option("--data", help="Extra data file or folder (same format as data/); repeatable. Same id replaces.", show_default=False),
 ]
 RegionOption = Annotated[
     Optional[str],
-    typer.Option("--region", "-r", help="Province or city, as you like: 福建, 福建省, 闽, fujian, 35, 厦门, 0592.", show_default=False),
+    typer.Option("--region", "-r", help="Province or city, as you like: 福建, 福建省, 闽, fujian, 35, 厦门, 0592.", show_default=False, autocompletion=_complete_region),
 ]
 AudienceOption = Annotated[
     Optional[str],
-    typer.Option("--audience", "-a", help="Who is calling: 学生/student, 青少年/youth, 家长/parents, 医务人员/medical, 民警/police, 教师/teachers…", show_default=False),
+    typer.Option("--audience", "-a", help="Who is calling: 学生/student, 青少年/youth, 家长/parents, 医务人员/medical, 民警/police, 教师/teachers…", show_default=False, autocompletion=_complete_audience),
 ]
 AtOption = Annotated[
     Optional[str],
-    typer.Option("--at", help="When, instead of now: ISO 8601 (2026-10-01T21:30; no offset = China time; +08:00 or Z honoured) or HH:MM today.", show_default=False),
+    typer.Option("--at", help="When, instead of now (China time unless an offset is given): 2026-10-01T21:30, 2026/10/01 21:30, 10-01 21:30, 21:30, 9pm, 明天 9:00, 周六 10:00, tomorrow 09:00, +2h, 2026-10-01T21:30-05:00.", show_default=False),
 ]
 LangOption = Annotated[Lang, typer.Option("--lang", help="Language of everything the tool writes (data text without English stays Chinese, marked).")]
 JsonFlag = Annotated[bool, typer.Option("--json", help="Same as --format json.")]
+LimitOption = Annotated[int, typer.Option("--limit", min=0, help="Lines to show in table/plain output (0 = all).")]
+
+
+def limit_or_all(limit: int) -> int | None:
+    """`--limit 0` means every line."""
+    return None if limit == 0 else limit
 
 
 def set_debug(debug: bool) -> None:
@@ -122,7 +140,7 @@ def guarded(command):
                 raise
             raise fail(
                 f"internal error ({type(error).__name__}: {error}); call 12356, or 110/120 in an emergency."
-                " Rerun with --debug to see details.",
+                " Rerun as `hotline --debug …` to see details.",
                 EXIT_DATA,
             ) from None
 
@@ -134,8 +152,23 @@ def guarded(command):
 
 def load(data: list[Path] | None):
     from ..api import load_dataset
+    from ..overlays import user_log_file
 
-    return load_dataset(data)
+    dataset = load_dataset(data)
+    if user_log_file().is_file():  # the call log's code loads only for those who keep one
+        attach_log(dataset)
+    return dataset
+
+
+def attach_log(dataset) -> None:
+    """Read the user's call log into the dataset; unreadable lines are named on stderr and skipped."""
+    from ..attempts import by_line, read_log
+    from ..overlays import user_log_file
+
+    read = read_log(user_log_file())
+    for problem in read.skipped:
+        typer.echo(f"hotline: warning: call log: {problem}", err=True)
+    dataset.attempts = by_line(read.attempts)
 
 
 def place(dataset, region: str | None):

@@ -42,6 +42,7 @@ class ExportRequest:
     force: bool = False
     lang: str = "zh"
     data: tuple[Path, ...] = ()
+    limit: int = 0  # lines to list, 12356 first; 0 = all
 
     @property
     def to_stdout(self) -> bool:
@@ -98,6 +99,11 @@ def run_export(request: ExportRequest) -> None:
     instant = api.parse_instant(request.at)
     dataset = load(list(request.data))
     result = api.ask(dataset, place(dataset, request.region), audience(request.audience), instant, order=request.order)
+    if request.limit:
+        from dataclasses import replace
+
+        # The lines come ranked with 12356 first, so a cut keeps it.
+        result = replace(result, lines=result.lines[:request.limit])
     chart = _day_chart(dataset, result, request.lang) if request.fmt in (ExportFormat.html, ExportFormat.pdf) else None
     view = api.view(result, request.lang, dataset, caller_at=instant, order=request.order, active_only=True,
                     day_chart_svg=chart, day_chart_day=result.at.date().isoformat() if chart else None)
@@ -110,9 +116,10 @@ def export(
     fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="html (print from a browser), pdf (A4), md (wikis, chat), csv (spreadsheets), vcf (phone contacts).", show_default=False)],
     region: RegionOption = None,
     audience_word: AudienceOption = None,
-    at: Annotated[Optional[str], typer.Option("--at", help="Rank by what is open at this time (ISO 8601 or HH:MM, China time); the list's date. Default: now.", show_default=False)] = None,
+    at: Annotated[Optional[str], typer.Option("--at", help="Rank by what is open at this time (China time unless an offset is given: 2026-10-01T21:30, 明天 9:00, 9pm, +2h); the list's date. Default: now.", show_default=False)] = None,
     all_hours: Annotated[bool, typer.Option("--all-hours", help="A list for any time of day: ordered by place, not by what is open now. With --at, the date the list is made for.")] = False,
     force: Annotated[bool, typer.Option("--force", help="Replace the output file if it exists.")] = False,
+    limit: Annotated[int, typer.Option("--limit", min=0, help="Lines to list, 12356 first (0 = all).")] = 0,
     lang: LangOption = Lang.zh,
     data: DataOption = None,
 ) -> None:
@@ -131,4 +138,4 @@ def export(
       hotline export -f csv -r beijing --at 2026-11-24T21:00 -o -
     """
     run_export(ExportRequest(fmt=fmt, output=output, region=region, audience=audience_word, at=at, all_hours=all_hours,
-                             force=force, lang=lang.value, data=tuple(data or ())))
+                             force=force, lang=lang.value, data=tuple(data or ()), limit=limit))

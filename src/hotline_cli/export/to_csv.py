@@ -35,7 +35,7 @@ def _line_rows(view: AnswerView, line: LineView) -> list[dict]:
         "category": category,
         "line": line.name,
         "hours": line.hours,
-        "audiences": ("; " if view.lang == "en" else "、").join(line.audiences) + (f" ({line.restricted})" if line.restricted else ""),
+        "audiences": ("; " if view.lang == "en" else "、").join(line.audiences) + (f" ({line.restricted})" if line.restricted else "") + (f" ({line.focus})" if line.focus else ""),
         "call_length": line.call_length or "",
         "operator": line.operator or "",
         "caveat": joiner.join(line.caveats),

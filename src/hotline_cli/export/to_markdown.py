@@ -45,6 +45,8 @@ def _line(view: AnswerView, line: LineView) -> list[str]:
     out.append(f"- {labels['audiences']}{c}{escape('、'.join(line.audiences) if view.lang != 'en' else ', '.join(line.audiences))}")
     if line.restricted:
         out.append(f"- **{escape(line.restricted)}**")
+    if line.focus:
+        out.append(f"- {escape(line.focus)}")
     if line.call_length:
         out.append(f"- {labels['call_length']}{c}{escape(line.call_length)}")
     if line.operator:

@@ -53,6 +53,8 @@ def _note(view: AnswerView, line: LineView) -> str:
     parts.append(f"{labels['audiences']}{c}" + ("、" if view.lang != "en" else ", ").join(line.audiences))
     if line.restricted:
         parts.append(line.restricted)
+    if line.focus:
+        parts.append(line.focus)
     if line.call_length:
         parts.append(f"{labels['call_length']}{c}{line.call_length}")
     parts.extend(f"{labels['caveat']}{c}{caveat}" for caveat in line.caveats)

@@ -104,8 +104,8 @@ def now_row(timeline: DayTimeline, cells: int, label_width: int, lang: str) -> s
     return label + " " + " " * index + NOW_MARK
 
 
-def chart_rows(view: DayView, width: int) -> list[str]:
-    """The chart as plain strings, each at most ``width`` display cells."""
+def chart_rows(view: DayView, width: int, limit: int | None = None) -> list[str]:
+    """The chart as plain strings, each at most ``width`` display cells; ``limit`` caps the line rows only."""
     timeline, lang = view.timeline, view.lang
     cells, label_width = layout(width)
     slots = _slots(timeline, cells)
@@ -113,7 +113,7 @@ def chart_rows(view: DayView, width: int) -> list[str]:
     marker = now_row(timeline, cells, label_width, lang)
     if marker is not None:
         rows.append(marker)
-    for line, shown in zip(timeline.lines, view.lines):
+    for line, shown in list(zip(timeline.lines, view.lines))[:limit]:
         rows.append(fit(shown.name, label_width) + " " + line_cells(line.open, line.unknown, slots))
     rows.append(fit(word(lang, "row_uncovered"), label_width) + " " + gap_cells(timeline.uncovered, slots))
     if timeline.uncovered_locally is not None:
@@ -140,7 +140,7 @@ def _say(console, sentence: str, style: str | None = None) -> None:
         console.print(Text(line, style=style or ""), no_wrap=True, crop=True)
 
 
-def render(view: DayView, console, list_args: str = "") -> None:
+def render(view: DayView, console, list_args: str = "", limit: int | None = None) -> None:
     lang = view.lang
     width = console.width
     _, label_width = layout(width)
@@ -152,8 +152,12 @@ def render(view: DayView, console, list_args: str = "") -> None:
     console.print()
     if not view.lines:
         _say(console, word(lang, "no_lines"))
-    for row in chart_rows(view, width):
+    for row in chart_rows(view, width, limit):
         console.print(_styled(row, label_width), no_wrap=True, crop=True)
+    hidden = len(view.lines) - limit if limit is not None else 0
+    if hidden > 0:
+        # The gap rows above still count every line; only the bars are cut.
+        _say(console, word(lang, "more", count=hidden), "dim")
     _say(console, word(lang, "legend"), "dim")
     _say(console, word(lang, "legend_gaps"), "dim")
     console.print()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..day import Gap, LineDay
-from .json_out import SCHEMA_VERSION
+from .json_out import SCHEMA_VERSION, attempts_fields
 from .view import DayView, LineView, emergency_dicts, region_dict
 
 
@@ -20,7 +20,7 @@ def _local_gap(gap: Gap) -> dict:
     return {**_span(gap), "12356": gap.primary}
 
 
-def line_dict(line: LineDay, shown: LineView) -> dict:
+def line_dict(line: LineDay, shown: LineView, lang: str = "zh") -> dict:
     record = line.record
     return {
         "id": record.id,
@@ -35,6 +35,7 @@ def line_dict(line: LineDay, shown: LineView) -> dict:
         "area_dial_confirmed": line.line.area_dial_confirmed,
         "intervals": [_span(span) for span in line.open],
         "unknown_intervals": [_span(span) for span in line.unknown],
+        **attempts_fields(line.line, lang),
     }
 
 
@@ -61,7 +62,7 @@ def timeline_dict(view: DayView, dataset_version: str) -> dict:
         "audience": timeline.audience.value if timeline.audience else None,
         "audience_label": view.audience,
         "emergency": emergency_dicts(timeline.emergency),
-        "hotlines": [line_dict(line, shown) for line, shown in zip(timeline.lines, view.lines)],
+        "hotlines": [line_dict(line, shown, view.lang) for line, shown in zip(timeline.lines, view.lines)],
         "uncovered": [_gap(gap) for gap in timeline.uncovered],
         "uncovered_locally": None if timeline.uncovered_locally is None
         else [_local_gap(gap) for gap in timeline.uncovered_locally],

@@ -24,6 +24,10 @@ def detail_dict(view: RecordView) -> dict:
          "hours_published": centre.record.hours_published}
         for centre, (_, area_dial, _, _) in zip(view.centre_entries, view.centres)
     ]
+    if view.log is not None:
+        from ..attempts import attempts_json, note_text
+
+        document["attempts"], document["attempt_note"] = attempts_json(view.log), note_text(view.log, view.lang)
     document["footer"] = view.footer
     return document
 
@@ -50,6 +54,8 @@ def render_detail(view: RecordView) -> str:
         for text, entry in zip(line.audiences, record.audiences)
     )
     out.append(f"{word(lang, 'audiences')}: {audiences}" + (f" — {line.restricted}" if line.restricted else ""))
+    if line.focus:
+        out.append(f"  {line.focus}")
     if line.operator:
         out.append(f"{word(lang, 'operator')}: {line.operator}")
     if line.call_length:
@@ -61,9 +67,8 @@ def render_detail(view: RecordView) -> str:
         out.append(f"{word(lang, 'caveat')}: {caveat}")
     for source in view.sources:
         dated = f" ({source.date})" if source.date else ""
-        kind = f" [{source.kind}]" if source.kind else ""
         note = f" — {source.note}" if source.note else ""
-        out.append(f"{word(lang, 'source')}: {source.ref}{dated}{kind}{note}")
+        out.append(f"{word(lang, 'source')} [{source.kind}]: {source.ref}{dated}{note}")
     if view.follows:
         out.append(f"  {word(lang, 'follows')}: {view.follows}")
     out.append(f"{word(lang, 'last_confirmed')}: {line.last_confirmed}")
@@ -72,6 +77,9 @@ def render_detail(view: RecordView) -> str:
         out.append(f"{word(lang, 'centres')} ({len(view.centres)}):")
         for name, dial, hours, record_id in view.centres:
             out.append(f"  {name}  {dial}  {hours}  [{record_id}]")
+    if view.calls:
+        out.append(f"{word(lang, 'your_calls')}:")
+        out.extend(f"  {call}" for call in view.calls)
     out.append(view.report_outdated)
     out.append(view.footer)
     return "\n".join(out) + "\n"

@@ -66,6 +66,7 @@ def line_dict(shown: LineView, lang: str) -> dict:
             for a in record.audiences
         ],
         "restricted": record.restricted,
+        "focus": [key.value for key in record.focus],
         "scope": record.scope.value,
         "region": record.region,
         "city": record.city,
@@ -77,7 +78,17 @@ def line_dict(shown: LineView, lang: str) -> dict:
         "last_confirmed": record.last_confirmed.isoformat(),
         "caveats": list(record.caveats),
         "origin": line.origin,
+        **attempts_fields(line, lang),
     }
+
+
+def attempts_fields(line, lang: str) -> dict:
+    """The user's last attempts on this line and what they mean, from their call log."""
+    if line.attempts is None:
+        return {"attempts": [], "attempt_note": None}
+    from ..attempts import attempts_json, note_text
+
+    return {"attempts": attempts_json(line.attempts), "attempt_note": note_text(line.attempts, lang)}
 
 
 def answer_dict(view: AnswerView) -> dict:

@@ -6,12 +6,14 @@ from .layout import wrap_indented
 from .view import AnswerView
 
 
-def lines_of(view: AnswerView, limit: int | None) -> list[str]:
+def lines_of(view: AnswerView, limit: int | None, show_ids: bool = False) -> list[str]:
     lang = view.lang
     shown = view.lines if limit is None else view.lines[:limit]
     out = [view.emergency_text, view.header, ""]
     for line in shown:
         out.append(f"{line.position}. {line.name} — {line.status}")
+        if show_ids:
+            out.append(f"   id: {line.id}")
         for number in line.numbers:
             out.append(f"   ☎ {number.text(lang)}")
         for channel in line.channels:
@@ -23,6 +25,6 @@ def lines_of(view: AnswerView, limit: int | None) -> list[str]:
     return out
 
 
-def render(view: AnswerView, limit: int | None, width: int | None = None) -> str:
+def render(view: AnswerView, limit: int | None, width: int | None = None, show_ids: bool = False) -> str:
     """The answer as text; ``width`` (a terminal's) wraps long lines without splitting a number."""
-    return "".join(piece + "\n" for line in lines_of(view, limit) for piece in wrap_indented(line, width))
+    return "".join(piece + "\n" for line in lines_of(view, limit, show_ids) for piece in wrap_indented(line, width))

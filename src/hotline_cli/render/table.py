@@ -22,9 +22,12 @@ def number_width(view: AnswerView, limit: int | None) -> int:
     return max([NUMBER_MIN_CELLS, *widest])
 
 
-def fits(view: AnswerView, limit: int | None, width: int) -> bool:
+ID_COLUMN_CELLS = 14
+
+
+def fits(view: AnswerView, limit: int | None, width: int, show_ids: bool = False) -> bool:
     """Whether the table fits ``width`` columns; below that the plain layout is used."""
-    return width >= number_width(view, limit) + OTHER_COLUMNS_CELLS
+    return width >= number_width(view, limit) + OTHER_COLUMNS_CELLS + (ID_COLUMN_CELLS if show_ids else 0)
 
 
 def _number_cell(view: AnswerView, line, width: int) -> str:
@@ -40,7 +43,7 @@ def _number_cell(view: AnswerView, line, width: int) -> str:
     return "\n".join(rows)
 
 
-def render(view: AnswerView, limit: int | None, console) -> None:
+def render(view: AnswerView, limit: int | None, console, show_ids: bool = False) -> None:
     from rich import box
     from rich.markup import escape
     from rich.table import Table
@@ -57,6 +60,9 @@ def render(view: AnswerView, limit: int | None, console) -> None:
     # Numbers never wrap inside themselves: the column is as wide as the widest number, and notes are pre-wrapped to it.
     table.add_column(word(lang, "numbers"), no_wrap=True, min_width=numbers_cells, max_width=numbers_cells)
     table.add_column(word(lang, "status"), ratio=2, overflow="fold")
+    if show_ids:
+        # The id is what `hotline show` takes; fold it rather than cut it, so it can be copied whole.
+        table.add_column("id", ratio=2, overflow="fold")
     for line in shown:
         name = escape(line.name)
         notes = line.notes(lang)
@@ -66,12 +72,15 @@ def render(view: AnswerView, limit: int | None, console) -> None:
         if line.primary:
             name = f"[bold]{name}[/]"
         status = escape(line.status or "")
-        table.add_row(
+        cells = [
             str(line.position),
             name,
             escape(_number_cell(view, line, numbers_cells)),
             f"[{style}]{status}[/]" if style else status,
-        )
+        ]
+        if show_ids:
+            cells.append(escape(line.id))
+        table.add_row(*cells)
     console.print(table)
     for message in view.summary(len(shown)):
         console.print(escape(message))

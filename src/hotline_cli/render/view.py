@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from ..audiences import label as audience_label
-from ..model import Audience, EmergencyNumber, Hotline, NumberKind, PhoneNumber, ValidityStatus
+from ..model import NATIONAL_12356, Audience, EmergencyNumber, Hotline, NumberKind, PhoneNumber, ValidityStatus
 from ..phones import (
     COUNTRY_CALLING_CODE,
     SHORT_KINDS,
@@ -221,10 +221,12 @@ def line_name(record: Hotline, lang: str) -> str:
     return record.name
 
 
-def status_text(line: LineAnswer | NumberAnswer, at: datetime, lang: str, inactive: bool = False) -> str:
+def status_text(line: LineAnswer | NumberAnswer, at: datetime, lang: str, inactive: bool = False,
+                uncertain: bool = False) -> str:
     sep = word(lang, "status_sep")
     if inactive:
-        return word(lang, "inactive")
+        # An uncertain line is not offered, but nothing says it ended.
+        return word(lang, "unconfirmed" if uncertain else "inactive")
     if line.status == "open":
         if line.closes_at is None:
             return f"{word(lang, 'open')}{sep}{word(lang, 'always')}"
@@ -241,6 +243,21 @@ def restricted_text(record: Hotline, lang: str) -> str | None:
         return None
     who = word(lang, "list_sep").join(audience_label(a.key, lang) for a in record.audiences if a.key is not Audience.general)
     return word(lang, "restricted", who=who)
+
+
+def focus_text(record: Hotline, lang: str) -> str | None:
+    if not record.focus:
+        return None
+    return word(lang, "focus", who=word(lang, "list_sep").join(audience_label(key, lang) for key in record.focus))
+
+
+def attempt_notes(line: LineAnswer, lang: str) -> list[str]:
+    """What the user's call log says of the line (nothing, and no import, without a log)."""
+    if line.attempts is None:
+        return []
+    from ..attempts import notes
+
+    return notes(line.attempts, lang)
 
 
 def area_dial_text(area_dial: str | None, confirmed: bool, lang: str) -> str | None:
@@ -329,10 +346,12 @@ class LineView:
     hours: str  # in words from the hours expression; "" when each number says its own
     audiences: list[str]
     restricted: str | None
+    focus: str | None  # mainly for some groups, open to all
+    calls: list[str]  # what the user's call log says of the line
     call_length: str | None
     operator: str | None
     area_dial: str | None
-    caveats: list[str]
+    caveats: list[str]  # the call log's notes first, then the record's
     reason: str | None  # why a line is no longer offered
     last_confirmed: str
     age: str | None  # how old the last confirmation is, when that is worth saying
@@ -345,13 +364,16 @@ class LineView:
 
     def notes(self, lang: str) -> list[str]:
         """Short notes under a line on screen: dialling from elsewhere, restriction, reason, hours, first caveat, age."""
-        found = [part for part in (self.area_dial, self.restricted) if part]
-        if self.reason:
+        found = [part for part in (self.area_dial, self.restricted, self.focus) if part]
+        hidden_by_log = self.answer is not None and self.answer.attempts is not None and self.answer.attempts.hidden
+        if self.reason and not hidden_by_log:
             found.append(f"{word(lang, 'reason')}: {self.reason}")
+        found.extend(self.calls)
         if self.hours and self.hours != word(lang, "hours_unknown"):
             found.append(f"{word(lang, 'hours')}: {self.hours}")
-        if self.caveats:
-            found.append(f"{word(lang, 'caveat')}: {self.caveats[0]}")
+        first = next((caveat for caveat in self.caveats if caveat not in self.calls), None)
+        if first:
+            found.append(f"{word(lang, 'caveat')}: {first}")
         if self.age:
             found.append(f"{word(lang, 'last_confirmed')}: {self.last_confirmed}（{self.age}）" if language(lang) == "zh"
                          else f"{word(lang, 'last_confirmed')}: {self.last_confirmed} ({self.age})")
@@ -375,11 +397,12 @@ def line_view(line: LineAnswer, lang: str, *, position: int = 1, at: datetime, p
               with_status: bool = True, sources: dict[str, SourceView] | None = None) -> LineView:
     record = line.record
     inactive = line.group is Group.inactive
+    uncertain = record.validity.status is ValidityStatus.uncertain
     hours, expression = hours_words(record, lang)
     per_number = with_status and len({(n.status, n.closes_at, n.opens_at) for n in line.numbers}) > 1
     numbers = [
         number_view(item.number, lang, place=place, line_hours=hours, line_expression=expression,
-                    status=status_text(item, at, lang, inactive) if per_number else None)
+                    status=status_text(item, at, lang, inactive, uncertain) if per_number else None)
         for item in line.numbers
     ]
     if hours is None:
@@ -398,16 +421,18 @@ def line_view(line: LineAnswer, lang: str, *, position: int = 1, at: datetime, p
         primary=line.group is Group.primary,
         group=line.group.value,
         state=line.status,
-        status=status_text(line, at, lang, inactive) if with_status else None,
+        status=status_text(line, at, lang, inactive, uncertain) if with_status else None,
         numbers=numbers,
         channels=[f"{channel.kind}: {channel.value}" for channel in record.channels],
         hours=hours,
         audiences=audiences_text(record, lang),
         restricted=restricted_text(record, lang),
+        focus=focus_text(record, lang),
+        calls=attempt_notes(line, lang),
         call_length=data_text(record.call_length, lang),
         operator=record.operator,  # a proper name: shown as the source writes it
         area_dial=area_dial_text(line.area_dial, line.area_dial_confirmed, lang),
-        caveats=[data_text(caveat, lang) for caveat in record.caveats],
+        caveats=attempt_notes(line, lang) + [data_text(caveat, lang) for caveat in record.caveats],
         reason=inactive_reason_text(record, line.inactive_reason, lang),
         last_confirmed=confirmed.isoformat(),
         age=age_text(confirmed, at.date(), lang) if months_between(confirmed, at.date()) >= OLD_LISTING_MONTHS else None,
@@ -685,6 +710,8 @@ class RecordView:
     origin: str
     centres: list[tuple[str, str, str, str]]  # (name, dial, hours, id)
     centre_entries: list[LoadedHotline] = field(repr=False)
+    log: object | None  # what the user's call log says of the record now (attempts.LineLog)
+    calls: list[str]  # the log's notes, then one line per recent call
     emergency_text: str
     report_outdated: str
     footer: str
@@ -702,7 +729,7 @@ def record_place(dataset: Dataset, record: Hotline) -> Place | None:
 
 def centres_of(dataset: Dataset, record: Hotline) -> list[LoadedHotline]:
     """Local 12356 centres below a national or provincial 12356 record."""
-    if record.id == "12356":
+    if record.id == NATIONAL_12356:
         prefix = "12356-"
     elif record.is_12356 and record.id.count("-") == 1:
         prefix = record.id + "-"
@@ -723,6 +750,28 @@ def origin_text(dataset: Dataset, entry: LoadedHotline, lang: str) -> str:
         return word(lang, "origin_bundled", file=entry.file)
     replaces = any(record_id == entry.record.id and file == entry.origin for record_id, file in dataset.replaced)
     return word(lang, "origin_overlay", file=entry.origin) + (word(lang, "origin_replaces") if replaces else "")
+
+
+def _record_log(dataset: Dataset, record: Hotline):
+    """What the user's call log says of this record now, or None without entries for it."""
+    if not dataset.attempts or record.id not in dataset.attempts:
+        return None
+    from ..attempts import line_log
+    from ..china_time import CHINA_TZ
+
+    return line_log(dataset.attempts[record.id], datetime.now(CHINA_TZ))
+
+
+def _call_lines(log, lang: str) -> list[str]:
+    if log is None:
+        return []
+    from ..attempts import notes, outcome_text, when_text
+
+    out = list(notes(log, lang))
+    for attempt in log.recent:
+        extras = "  ".join(filter(None, [attempt.number, attempt.note]))
+        out.append(f"· {when_text(attempt.at, log.at)}  {outcome_text(attempt.outcome, lang)}" + (f"  {extras}" if extras else ""))
+    return out
 
 
 def record_view(dataset: Dataset, entry: LoadedHotline, lang: str, today: date) -> RecordView:
@@ -751,6 +800,7 @@ def record_view(dataset: Dataset, entry: LoadedHotline, lang: str, today: date) 
     expression, published = record.own_hours()
     emergency = emergency_for(dataset, place)
     centres = centres_of(dataset, record)
+    log = _record_log(dataset, record)
     return RecordView(
         lang=lang,
         entry=entry,
@@ -762,7 +812,7 @@ def record_view(dataset: Dataset, entry: LoadedHotline, lang: str, today: date) 
         channels=channels,
         opened=data_text(record.opened_published, lang) or (record.opened.isoformat() if record.opened else None),
         validity=validity_text(record, lang),
-        sources=[SourceView(index, s.ref, s.date.isoformat() if s.date else None, s.kind.value if s.kind else None,
+        sources=[SourceView(index, s.ref, s.date.isoformat() if s.date else None, word(lang, f"grade_{s.kind.value}"),
                             data_text(s.note, lang)) for index, s in enumerate(record.sources, start=1)],
         follows=record.follows,
         origin=origin_text(dataset, entry, lang),
@@ -771,6 +821,8 @@ def record_view(dataset: Dataset, entry: LoadedHotline, lang: str, today: date) 
                   hours_words(c.record, lang)[0] or word(lang, "hours_unknown"), c.record.id)
                  for c in centres],
         centre_entries=centres,
+        log=log,
+        calls=_call_lines(log, lang),
         emergency_text=emergency_text(emergency, lang),
         report_outdated=dataset.meta.report_outdated,
         footer=footer_text(emergency, lang),

@@ -562,7 +562,7 @@ def answer_view(answer: Answer, lang: str, *, dataset_version: str = "", report_
         made_on=answer.at.date().isoformat(),
         order_note=word(lang, "ranked_at", at=f"{answer.at:%Y-%m-%d %H:%M}") if order == "status" else word(lang, "ranked_place"),
         dataset_version=dataset_version,
-        report_outdated=report_outdated,
+        report_outdated=data_text(report_outdated, lang),
         sources=list(sources.values()),
         answer=answer,
         day_chart_svg=day_chart_svg,
@@ -824,6 +824,6 @@ def record_view(dataset: Dataset, entry: LoadedHotline, lang: str, today: date) 
         log=log,
         calls=_call_lines(log, lang),
         emergency_text=emergency_text(emergency, lang),
-        report_outdated=dataset.meta.report_outdated,
+        report_outdated=data_text(dataset.meta.report_outdated, lang),
         footer=footer_text(emergency, lang),
     )

@@ -5,7 +5,6 @@ stdlib-only format enum); the exporters and their libraries load when the
 command runs.
 """
 
-from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
@@ -19,7 +18,8 @@ EXIT_INPUT = 2
 def _export(data, region, audience, at, all_hours, fmt, output, force, lang) -> None:
     from . import cli
     from .export.base import ExportContext, MissingDependency, exporter_for
-    from .export.output import OutputError, OutputExists, write_file, write_stdout
+    from .export.output import (OutputError, OutputExists, check_destination, stdout_is_terminal, write_file,
+                                write_stdout)
     from .query import answer
     from .timeparse import parse_instant
 
@@ -28,9 +28,17 @@ def _export(data, region, audience, at, all_hours, fmt, output, force, lang) -> 
         exporter.ensure_available()
     except MissingDependency as error:
         raise cli._fail(f"{fmt.value.upper()} export needs {error.what}.", EXIT_DATA, [f"install it with: {error.install}"]) from None
-    to_stdout = str(output) == "-"
-    if not to_stdout and output.exists() and not force:
-        raise cli._fail(f"{output} already exists; add --force to replace it", EXIT_INPUT)
+    to_stdout = output == "-"
+    if to_stdout and exporter.binary and stdout_is_terminal():
+        raise cli._fail(f"{fmt.value.upper()} is binary and stdout is a terminal; write it to a file with -o FILE, "
+                        "or pipe or redirect -o - somewhere", EXIT_INPUT)
+    if not to_stdout:
+        try:
+            check_destination(output, force)
+        except OutputExists:
+            raise cli._fail(f"{output} already exists; add --force to replace it", EXIT_INPUT) from None
+        except OutputError as error:
+            raise cli._fail(str(error), EXIT_INPUT) from None
 
     dataset = cli._load(data)
     place = cli._place(dataset, region)
@@ -59,14 +67,17 @@ def _export(data, region, audience, at, all_hours, fmt, output, force, lang) -> 
         write_stdout(data_bytes)
         return
     try:
-        write_file(output, data_bytes, force=force)
+        written = write_file(output, data_bytes, force=force)
     except OutputExists:
         raise cli._fail(f"{output} already exists; add --force to replace it", EXIT_INPUT) from None
     except OutputError as error:
         raise cli._fail(str(error), EXIT_INPUT) from None
     except OSError as error:
         raise cli._fail(f"cannot write {output} ({error.strerror or error})", EXIT_DATA) from None
-    typer.echo(f"hotline: wrote {output}", err=True)
+    if written.via_link:
+        typer.echo(f"hotline: wrote {written.real} (through the link {output})", err=True)
+    else:
+        typer.echo(f"hotline: wrote {output}", err=True)
 
 
 def register(app) -> None:
@@ -76,13 +87,13 @@ def register(app) -> None:
     @app.command("export")
     @cli.guarded
     def export(
-        output: Annotated[Path, typer.Option("--output", "-o", help="File to write; - writes to stdout. An existing file is kept unless --force.", show_default=False)],
+        output: Annotated[str, typer.Option("--output", "-o", help="File to write; - writes to stdout (PDF only to a pipe or file). Only regular files are written: a folder, device or pipe is refused. An existing file is kept unless --force; a symbolic link is followed only with --force, which replaces the file it points to and keeps the link.", show_default=False)],
         fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="html (print from a browser), pdf (A4), md (wikis, chat), csv (spreadsheets), vcf (phone contacts).", show_default=False)],
         region: cli.RegionOption = None,
         audience: cli.AudienceOption = None,
         at: Annotated[Optional[str], typer.Option("--at", help="Rank by what is open at this time (ISO 8601 or HH:MM, China time); the list's date. Default: now.", show_default=False)] = None,
         all_hours: Annotated[bool, typer.Option("--all-hours", help="A list for any time of day: ordered by place, not by what is open now. With --at, the date the list is made for.")] = False,
-        force: Annotated[bool, typer.Option("--force", help="Replace the output file if it exists.")] = False,
+        force: Annotated[bool, typer.Option("--force", help="Replace the output file if it exists (through a symbolic link: its target, atomically; the link stays).")] = False,
         lang: cli.LangOption = cli.Lang.zh,
         data: cli.DataOption = None,
     ) -> None:

@@ -327,3 +327,116 @@ def test_pdf_to_a_pipe_is_written():
                              env={**os.environ, "HOTLINE_USER_DATA": os.devnull + ".none"})
     assert process.returncode == 0, process.stderr
     assert process.stdout.startswith(b"%PDF")
+
+
+# ---------------------------------------------------------------- temporary files
+
+_KILLED_AT_RENAME = """
+import os, signal, sys
+from hotline_cli.export import output
+
+def killed(src, dst):  # the power fails between writing the temporary file and renaming it
+    os.kill(os.getpid(), signal.SIGKILL)
+
+output.os.replace = killed
+from hotline_cli.cli import main
+sys.argv = ["hotline", *sys.argv[1:]]
+main()
+"""
+
+
+def _export_process(*args):
+    return subprocess.run([sys.executable, "-c", _KILLED_AT_RENAME, *args], capture_output=True, cwd=REPO, timeout=180,
+                          env={**os.environ, "HOTLINE_USER_DATA": os.devnull + ".none"})
+
+
+def _age(path, seconds):
+    past = os.lstat(path).st_mtime - seconds
+    os.utime(path, (past, past), follow_symlinks=False)
+
+
+def test_kill_during_rename_keeps_the_destination_and_the_next_run_cleans_up(scene):
+    folder, overlay = scene
+    target = folder / "list.md"
+    target.write_text("previous list", encoding="utf-8")
+    killed = _export_process(*map(str, export_args(overlay, "md", target, "--force")))
+    assert killed.returncode == -9, killed.stderr
+    assert target.read_text(encoding="utf-8") == "previous list"
+    left = [p for p in folder.iterdir() if p.name.startswith(".list.md.hotline-")]
+    assert len(left) == 1 and left[0].name.endswith(".tmp")
+    assert "12356" in left[0].read_text(encoding="utf-8")  # the whole document was written before the kill
+
+    _age(left[0], 120)
+    bystanders = _fingerprint(folder)
+    from typer.testing import CliRunner
+
+    from hotline_cli.cli import app
+
+    result = CliRunner().invoke(app, [str(a) for a in export_args(overlay, "md", target, "--force")])
+    assert result.exit_code == 0, result.output
+    assert "12356" in target.read_text(encoding="utf-8")
+    assert not [p for p in folder.iterdir() if ".hotline-" in p.name]
+    assert _changed(bystanders, _fingerprint(folder)) == {"list.md", left[0].name}
+
+
+def test_only_our_own_stale_temporary_files_are_removed(tmp_path):
+    from hotline_cli.export.output import remove_stale_temporaries
+
+    target = tmp_path / "list.md"
+    ours_old = tmp_path / ".list.md.hotline-0123abcd.tmp"
+    ours_fresh = tmp_path / ".list.md.hotline-89abcdef.tmp"
+    other_destination = tmp_path / ".list.html.hotline-0123abcd.tmp"
+    other_pattern = [tmp_path / ".list.md.hotline-0123abcd.tmp.bak", tmp_path / ".list.md.0123abcd.tmp",
+                     tmp_path / "list.md.hotline-0123abcd.tmp", tmp_path / ".list.md.hotline-XYZ.tmp"]
+    for path in (ours_old, ours_fresh, other_destination, *other_pattern):
+        path.write_text("x", encoding="utf-8")
+    link = tmp_path / ".list.md.hotline-aaaaaaaa.tmp"
+    link.symlink_to(tmp_path / "precious")
+    (tmp_path / "precious").write_text("keep", encoding="utf-8")
+    folder_named_like_ours = tmp_path / ".list.md.hotline-bbbbbbbb.tmp"
+    folder_named_like_ours.mkdir()
+    for path in (ours_old, other_destination, *other_pattern, link, folder_named_like_ours):
+        _age(path, 120)
+    _age(ours_fresh, 30)
+
+    removed = remove_stale_temporaries(target)
+
+    assert removed == [ours_old]
+    assert not ours_old.exists()
+    for path in (ours_fresh, other_destination, *other_pattern, folder_named_like_ours, tmp_path / "precious"):
+        assert path.exists(), path
+    assert link.is_symlink()
+
+
+def test_a_stale_temporary_file_of_another_user_is_kept(tmp_path):
+    from hotline_cli.export.output import remove_stale_temporaries
+
+    if os.geteuid() != 0:
+        pytest.skip("giving a file to another user needs root")
+    theirs = tmp_path / ".list.md.hotline-0123abcd.tmp"
+    theirs.write_text("x", encoding="utf-8")
+    os.chown(theirs, 65534, 65534)
+    _age(theirs, 120)
+    assert remove_stale_temporaries(tmp_path / "list.md") == []
+    assert theirs.exists()
+
+
+def test_temporary_file_sits_beside_the_link_target(tmp_path, monkeypatch):
+    from hotline_cli.export import output
+
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "real.md").write_text("old", encoding="utf-8")
+    (tmp_path / "link.md").symlink_to(elsewhere / "real.md")
+    seen = []
+    real_replace = os.replace
+
+    def watch(src, dst):
+        seen.append((os.path.dirname(src), str(dst)))
+        return real_replace(src, dst)
+
+    monkeypatch.setattr(output.os, "replace", watch)
+    output.write_file(tmp_path / "link.md", b"new", force=True)
+    assert seen == [(str(elsewhere), str(elsewhere / "real.md"))]
+    assert (elsewhere / "real.md").read_bytes() == b"new"
+    assert (tmp_path / "link.md").is_symlink()

@@ -48,7 +48,7 @@ def _export(data, region, audience, at, all_hours, fmt, output, force, lang) -> 
     result = answer(dataset, instant, place, who, include_inactive=False, order=order)
 
     chart, chart_day = None, None
-    if fmt in (ExportFormat.html, ExportFormat.pdf):
+    if fmt is ExportFormat.html:  # a sheet that hangs for months shows hours, not one day's chart
         from .export.day_chart import day_chart_svg
 
         chart_day = result.at.date()

@@ -7,6 +7,7 @@ day chart.
 
 from __future__ import annotations
 
+import functools
 import re
 from importlib import resources
 
@@ -44,12 +45,18 @@ def _environment():
     return env
 
 
+@functools.lru_cache(maxsize=None)
+def _template(name: str):
+    """Compiled once per process: the PDF exporter renders the page twice (once to learn its characters)."""
+    source = (resources.files(__package__) / "templates" / name).read_text(encoding="utf-8")
+    return _environment().from_string(source)
+
+
 def render_html(view: ListView, font_css: str = "") -> str:
     """The page; ``font_css`` adds @font-face rules (the PDF exporter points them at an installed font)."""
     from markupsafe import Markup
 
-    source = (resources.files(__package__) / "templates" / TEMPLATE).read_text(encoding="utf-8")
-    template = _environment().from_string(source)
+    template = _template(TEMPLATE)
     chart = Markup(view.day_chart_svg) if view.day_chart_svg else None
     return template.render(view=view, labels=view.labels, chart=chart, font_css=Markup(font_css))
 

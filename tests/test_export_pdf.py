@@ -83,4 +83,4 @@ def test_links_dial_the_numbers(pdf):
             action = annotation.get_object().get("/A")
             if action and "/URI" in action:
                 uris.add(str(action["/URI"]))
-    assert "tel:+865925395159" in uris and "tel:+8613805920000" in uris
+    assert "tel:+86-592-539-5159" in uris and "tel:+86-138-0592-0000" in uris

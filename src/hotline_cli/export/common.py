@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from ..audiences import label as audience_label
 from ..hours_text import plain_hours
 from ..model import Audience, NumberKind, PhoneNumber
-from ..phones import COUNTRY_CALLING_CODE, SHORT_KINDS, tel_uri
+from ..phones import tel_uri
 from ..query import Answer, Group, LineAnswer, NumberAnswer
 from ..render.common import area_dial_text, line_name, status_text
 from ..render.labels import lookup
@@ -111,31 +111,19 @@ def text(lang: str, key: str, **values) -> str:
 
 
 def qr_target(number: PhoneNumber) -> str:
-    """What a number's QR code encodes.
-
-    Phone dialers read ';' in a dial string as "wait" and turn letters into
-    keypad digits, so the RFC 3966 `;phone-context` of short numbers would be
-    keyed in after the call connects. Short numbers get a bare tel: link.
-    """
-    if number.kind in SHORT_KINDS:
-        return f"tel:{number.dial.lstrip('+')}"
+    """What a number's QR code encodes: the same tel: link as everywhere else."""
     return tel_uri(number)
 
 
 def contact_dial(number: PhoneNumber) -> str:
-    """The number a phone contact stores: as dialled in mainland China, international form for others."""
-    if number.country == "CN" or number.kind in SHORT_KINDS:
-        return number.dial
-    digits = number.dial.lstrip("+")
-    if number.dial.startswith("+"):
-        return number.dial
-    return f"+{COUNTRY_CALLING_CODE[number.country]}{digits}"
+    """The number a phone contact stores: what the tel: link dials, without the scheme."""
+    return tel_uri(number).removeprefix("tel:")
 
 
 @dataclass(frozen=True)
 class NumberView:
     display: str
-    dial: str
+    dial: str  # what a phone contact stores: the tel: link's number (+86-591-8754-7777, 12356)
     link: str
     qr: str
     mobile: bool
@@ -144,6 +132,7 @@ class NumberView:
     note: str | None
     inferred: str | None
     hours: str | None  # only when this number keeps other hours than its line
+    domestic: str = ""  # as dialled inside mainland China (05918754777), for spreadsheets
 
     @property
     def extras(self) -> list[str]:
@@ -238,6 +227,7 @@ def _number_view(item: NumberAnswer, line_hours: str | None, record_hours: str |
         note=number.note,
         inferred=inferred,
         hours=own_hours,
+        domestic=number.dial,
     )
 
 

@@ -11,6 +11,7 @@ import functools
 import re
 from importlib import resources
 
+from ..phones import tel_uri
 from .base import ExportContext
 from .common import ListView, list_view
 
@@ -42,6 +43,7 @@ def _environment():
                       keep_trailing_newline=True)
     env.filters["css_string"] = lambda value: Markup(css_string(value))
     env.globals["qr"] = lambda target: Markup(qr_svg(target))
+    env.globals["tel"] = tel_uri
     return env
 
 

@@ -9,13 +9,13 @@ from typing import Annotated, Optional
 
 import typer
 
-from .export.formats import ExportFormat
+from .export.formats import ExportFormat, Layout
 
 EXIT_DATA = 1
 EXIT_INPUT = 2
 
 
-def _export(data, region, audience, at, all_hours, fmt, output, force, lang) -> None:
+def _export(data, region, audience, at, all_hours, fmt, output, force, lang, layout="sheet") -> None:
     from . import cli
     from .export.base import ExportContext, MissingDependency, exporter_for
     from .export.output import (OutputError, OutputExists, check_destination, stdout_is_terminal, write_file,
@@ -23,6 +23,8 @@ def _export(data, region, audience, at, all_hours, fmt, output, force, lang) -> 
     from .query import answer
     from .timeparse import parse_instant
 
+    if layout != "sheet" and fmt not in (ExportFormat.html, ExportFormat.pdf):
+        raise cli._fail(f"--layout {layout} is for html and pdf; {fmt.value} has one layout", EXIT_INPUT)
     exporter = exporter_for(fmt)
     try:
         exporter.ensure_available()
@@ -44,7 +46,9 @@ def _export(data, region, audience, at, all_hours, fmt, output, force, lang) -> 
     place = cli._place(dataset, region)
     who = cli._audience(audience)
     instant = parse_instant(at)
-    order = "place" if all_hours else "status"
+    # A printed sheet hangs for months: unless a moment is asked for, it is ordered by place, not by what is open now.
+    printed = fmt in (ExportFormat.html, ExportFormat.pdf)
+    order = "place" if all_hours or (printed and at is None) else "status"
     result = answer(dataset, instant, place, who, include_inactive=False, order=order)
 
     chart, chart_day = None, None
@@ -60,6 +64,7 @@ def _export(data, region, audience, at, all_hours, fmt, output, force, lang) -> 
         order=order,
         day_chart_svg=chart,
         day_chart_day=chart_day.isoformat() if chart else None,
+        layout=layout,
     )
     document = exporter.render(result, context)
     data_bytes = document if isinstance(document, bytes) else document.encode("utf-8")
@@ -93,6 +98,7 @@ def register(app) -> None:
         audience: cli.AudienceOption = None,
         at: Annotated[Optional[str], typer.Option("--at", help="Rank by what is open at this time (ISO 8601 or HH:MM, China time); the list's date. Default: now.", show_default=False)] = None,
         all_hours: Annotated[bool, typer.Option("--all-hours", help="A list for any time of day: ordered by place, not by what is open now. With --at, the date the list is made for.")] = False,
+        layout: Annotated[Layout, typer.Option("--layout", help="html/pdf: sheet (A4, to pin on a wall) or card (A6 wallet card: 12356, emergency numbers, the 3 best local lines).")] = Layout.sheet,
         force: Annotated[bool, typer.Option("--force", help="Replace the output file if it exists (through a symbolic link: its target, atomically; the link stays).")] = False,
         lang: cli.LangOption = cli.Lang.zh,
         data: cli.DataOption = None,
@@ -109,6 +115,8 @@ def register(app) -> None:
 
           hotline export -f vcf -r 福建 --all-hours -o hotlines.vcf
 
+          hotline export -f pdf -r 厦门 --layout card -o 钱包卡.pdf
+
           hotline export -f csv -r beijing --at 2026-11-24T21:00 -o -
         """
-        _export(data, region, audience, at, all_hours, fmt, output, force, lang)
+        _export(data, region, audience, at, all_hours, fmt, output, force, lang, layout.value)

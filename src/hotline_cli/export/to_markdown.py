@@ -99,7 +99,8 @@ def _line(view: ListView, line: LineView) -> list[str]:
         out.append(f"- {labels['operator']}{c}{escape(line.operator)}")
     for caveat in line.caveats:
         out.append(f"- {labels['caveat']}{c}{escape(caveat)}")
-    refs = ", ".join(f"\\[{n}\\]" for n in line.source_numbers)
+    # "[1]" is plain text in CommonMark: the document defines no link references, and data cannot add one.
+    refs = " ".join(f"[{n}]" for n in line.source_numbers)
     out.append(f"- {labels['last_confirmed']}{c}{escape(line.last_confirmed)} · {labels['sources']} {refs}")
     out.append("")
     return out
@@ -129,13 +130,6 @@ def render_markdown(view: ListView) -> str:
     out += [f"## {labels['sources']}", ""]
     for source in view.sources:
         dated = f" ({escape(source.date)})" if source.date else ""
-        out.append(f"{source.number}. {_source(source.ref)}{dated}")
+        out.append(f"{source.number}. {escape(source.label or source.ref)}{dated}")
     out += ["", "---", "", escape(view.footer, line_start=True), ""]
     return "\n".join(out)
-
-
-def _source(ref: str) -> str:
-    # A web address stays clickable in an angle-bracket autolink; nothing else in it can form syntax.
-    if ref.startswith(("https://", "http://")) and not re.search(r"[\s<>]", ref):
-        return f"<{ref}>"
-    return escape(ref)

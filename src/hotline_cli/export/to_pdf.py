@@ -13,15 +13,16 @@ before → after, with `python -X importtime` and cProfile):
   and then `gcc`/`ld` subprocesses. During that import the lookup answers "not
   found" at once, so the names that can load directly (``libpango-1.0.so.0``)
   are reached without any subprocess; if that import fails, the ordinary one runs.
-- The 8 MB CJK font (≈5 s → a few ms): it is cut once to the characters of
-  the page with HarfBuzz's subsetter (``uharfbuzz``, in the ``pdf`` extra;
-  without it fontTools does it in about a second, keeping subroutines and
-  skipping bounding-box recalculation, its slow parts), and WeasyPrint is told
-  to embed it as it is (``full_fonts``) instead of subsetting it again for
-  every style it is used in.
-- Layout: the page is one sheet of plain blocks; the day chart (an SVG that
-  WeasyPrint draws slowly and that shows one day, not the timetable) stays in
-  the HTML only.
+- The 8 MB CJK font (≈5 s → 0.3 s): it is cut once to the characters of the
+  page with HarfBuzz's subsetter (``uharfbuzz``, in the ``pdf`` extra; without
+  it fontTools does it in about a second, keeping subroutines and skipping
+  bounding-box recalculation, its slow parts). WeasyPrint then subsets the
+  small cut font per style, which is quick; embedding it whole (``full_fonts``)
+  would be quicker still but writes a wrong ToUnicode map, so copied digits
+  come out garbled.
+- Layout: plain blocks, tables and two columns (flexbox doubles WeasyPrint's
+  layout time); the day chart (an SVG that shows one day, not the timetable)
+  stays in the HTML only.
 """
 
 from __future__ import annotations
@@ -82,7 +83,7 @@ def subset_font(path: Path, characters: frozenset[str]) -> bytes | None:
         wanted = uharfbuzz.SubsetInput()
         for codepoint in codepoints:
             wanted.unicode_set.add(codepoint)
-        wanted.flags = uharfbuzz.SubsetFlags.NOTDEF_OUTLINE
+        wanted.flags = uharfbuzz.SubsetFlags.NOTDEF_OUTLINE | uharfbuzz.SubsetFlags.DESUBROUTINIZE
         cut = uharfbuzz.subset(face, wanted)
         data = bytes(cut.blob.data) if cut is not None else b""
     except (OSError, ValueError, RuntimeError):
@@ -175,6 +176,11 @@ class PdfExporter:
             raise MissingDependency("the Chinese font for PDF export (Noto Sans SC)", INSTALL)
 
     def render(self, answer, context: ExportContext) -> bytes:
+        with _fixed_timestamps(int(answer.at.timestamp())):
+            return self.layout(answer, context).write_pdf()
+
+    def layout(self, answer, context: ExportContext):
+        """The laid-out pages (a WeasyPrint Document): what the PDF is written from."""
         self.ensure_available()
         weasyprint = _weasyprint()
         path = font_path()
@@ -185,14 +191,13 @@ class PdfExporter:
         logging.getLogger("weasyprint").setLevel(logging.ERROR)
         logging.getLogger("fontTools").setLevel(logging.ERROR)
         with _fixed_timestamps(int(answer.at.timestamp())):
-            cut = subset_font(path, characters_of(render_html(view)))
-            if cut is not None:
-                source = "data:font/otf;base64," + base64.b64encode(cut).decode("ascii")
-            else:
-                source = path.as_uri()
-            page = render_html(view, font_css=font_face_css(source))
-            # The cut font is already as small as it gets; subsetting it again per style only costs time.
-            return weasyprint.HTML(string=page).write_pdf(full_fonts=cut is not None)
+            cut = subset_font(path, characters_of(render_html(view, layout=context.layout)))
+        if cut is not None:
+            source = "data:font/otf;base64," + base64.b64encode(cut).decode("ascii")
+        else:
+            source = path.as_uri()
+        page = render_html(view, font_css=font_face_css(source), layout=context.layout)
+        return weasyprint.HTML(string=page).render()
 
 
 @contextmanager

@@ -32,6 +32,32 @@ def number_line(number: NumberView, lang: str) -> str:
     return ("；" if lang != "en" else "; ").join(seen)
 
 
+def _height(line: LineView) -> float:
+    """A rough height of a line's card in text rows, to balance the sheet's two columns."""
+    wide = 26  # characters per row beside the QR codes in a half-page column
+    rows = 2.5 + len(line.numbers) * 1.4 + max(len(line.hours_rows), 1) + 1.2
+    rows += sum(-(-len(caveat) // wide) * 0.85 for caveat in line.caveats)
+    rows += sum(-(-len(number_line(n, "zh")) // wide) * 0.9 for n in line.numbers)
+    qr_rows = 7.5 if line.numbers else 0  # a 2 cm code and its caption
+    return max(rows, qr_rows)
+
+
+def split_columns(lines: list[LineView]) -> tuple[list[LineView], list[LineView]]:
+    """The cards for the left and right columns, in reading order (down the left, then down the right),
+    split where the two columns come out closest in height."""
+    if len(lines) < 2:
+        return list(lines), []
+    heights = [_height(line) for line in lines]
+    total = sum(heights)
+    best, best_at, running = None, 1, 0.0
+    for index in range(1, len(lines)):
+        running += heights[index - 1]
+        taller = max(running, total - running)
+        if best is None or taller < best:
+            best, best_at = taller, index
+    return list(lines[:best_at]), list(lines[best_at:])
+
+
 def shows_audiences(line: LineView) -> bool:
     """Whether the audience row says more than "for everyone"."""
     return len(line.audiences) > 1 or bool(line.restricted)

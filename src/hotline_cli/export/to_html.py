@@ -14,7 +14,7 @@ from importlib import resources
 from ..phones import tel_uri
 from .base import ExportContext
 from .common import ListView, list_view
-from .sheet import card_lines, number_line, shows_audiences
+from .sheet import card_lines, number_line, shows_audiences, split_columns
 
 TEMPLATE = "list.html.j2"
 TEMPLATES = {"sheet": TEMPLATE, "card": "card.html.j2"}
@@ -55,6 +55,7 @@ def _environment():
     env.globals["number_line"] = number_line
     env.globals["shows_audiences"] = shows_audiences
     env.globals["card_lines"] = card_lines
+    env.globals["split_columns"] = split_columns
     return env
 
 

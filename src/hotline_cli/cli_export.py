@@ -15,7 +15,7 @@ EXIT_DATA = 1
 EXIT_INPUT = 2
 
 
-def _export(data, region, audience, at, all_hours, fmt, output, force, lang, layout="sheet") -> None:
+def _export(data, region, audience, at, all_hours, fmt, output, force, lang, limit: int = 0, layout: str = "sheet") -> None:
     from . import cli
     from .export.base import ExportContext, MissingDependency, exporter_for
     from .export.output import (OutputError, OutputExists, check_destination, stdout_is_terminal, write_file,
@@ -50,6 +50,11 @@ def _export(data, region, audience, at, all_hours, fmt, output, force, lang, lay
     printed = fmt in (ExportFormat.html, ExportFormat.pdf)
     order = "place" if all_hours or (printed and at is None) else "status"
     result = answer(dataset, instant, place, who, include_inactive=False, order=order)
+    if limit:
+        from dataclasses import replace
+
+        # The lines come ranked with 12356 first, so a cut keeps it.
+        result = replace(result, lines=result.lines[:limit])
 
     chart, chart_day = None, None
     if fmt is ExportFormat.html:  # a sheet that hangs for months shows hours, not one day's chart
@@ -96,10 +101,11 @@ def register(app) -> None:
         fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="html (print from a browser), pdf (A4), md (wikis, chat), csv (spreadsheets), vcf (phone contacts).", show_default=False)],
         region: cli.RegionOption = None,
         audience: cli.AudienceOption = None,
-        at: Annotated[Optional[str], typer.Option("--at", help="Rank by what is open at this time (ISO 8601 or HH:MM, China time); the list's date. Default: now.", show_default=False)] = None,
+        at: Annotated[Optional[str], typer.Option("--at", help="Rank by what is open at this time (China time unless an offset is given: 2026-10-01T21:30, 明天 9:00, 9pm, +2h); the list's date. Default: now.", show_default=False)] = None,
         all_hours: Annotated[bool, typer.Option("--all-hours", help="A list for any time of day: ordered by place, not by what is open now. With --at, the date the list is made for.")] = False,
         layout: Annotated[Layout, typer.Option("--layout", help="html/pdf: sheet (A4, to pin on a wall) or card (A6 wallet card: 12356, emergency numbers, the 3 best local lines).")] = Layout.sheet,
         force: Annotated[bool, typer.Option("--force", help="Replace the output file if it exists (through a symbolic link: its target, atomically; the link stays).")] = False,
+        limit: Annotated[int, typer.Option("--limit", min=0, help="Lines to list, 12356 first (0 = all).")] = 0,
         lang: cli.LangOption = cli.Lang.zh,
         data: cli.DataOption = None,
     ) -> None:
@@ -119,4 +125,4 @@ def register(app) -> None:
 
           hotline export -f csv -r beijing --at 2026-11-24T21:00 -o -
         """
-        _export(data, region, audience, at, all_hours, fmt, output, force, lang, layout.value)
+        _export(data, region, audience, at, all_hours, fmt, output, force, lang, limit, layout.value)

@@ -62,6 +62,7 @@ class LineAnswer:
     area_dial: str | None = None  # 区号+12356 to reach this place's centre from elsewhere
     area_dial_confirmed: bool = False  # a source for this city's centre says the area-code form reaches it
     audience_match: bool = False
+    attempts: object | None = None  # what the user's call log says of this line (attempts.LineLog)
 
 
 @dataclass
@@ -206,8 +207,12 @@ def _zone(name: str):
 
 
 def qualifies(record: Hotline, audience: Audience | None) -> bool:
-    """Lines for everyone always qualify; lines restricted to another group do not."""
-    if not record.restricted:
+    """Whether this caller may use the line at all.
+
+    Lines for everyone and lines with only a focus (主要…: shown to all, ranked first for their
+    groups through the audience match) qualify; lines restricted to another group do not.
+    """
+    if record.focus or not record.restricted:
         return True
     return audience is not None and any(entry.key is audience for entry in record.audiences)
 
@@ -241,20 +246,11 @@ def primary_12356(dataset: Dataset, place: Place | None) -> LoadedHotline | None
     return by_id.get(NATIONAL_12356)
 
 
-def area_dial_12356(place: Place | None, centre: LoadedHotline) -> tuple[str | None, bool]:
-    """区号+12356 for a city, and whether the city's own 12356 record gives that form.
-
-    The form works where a province or city announced it (all of Fujian, 晋中 …); elsewhere it is the
-    usual routing but unconfirmed, and presenters must say so.
-    """
+def area_dial_12356(place: Place | None, centre: LoadedHotline, shared_codes: frozenset[str]) -> tuple[str | None, bool]:
+    """区号+12356 for a city, and whether a source confirms it (the rule: Hotline.area_dial_for)."""
     if place is None or place.city is None or place.region.phone_region != "CN":
         return None, False
-    sourced = centre.record.area_code_number() if centre.record.city == place.city.code else None
-    if sourced is not None:
-        return sourced.published, True
-    if not place.city.area_codes:
-        return None, False
-    return f"{place.city.area_codes[0]}-12356", False
+    return centre.record.area_dial_for(place.city, bool(shared_codes & set(place.city.area_codes)))
 
 
 def emergency_for(dataset: Dataset, place: Place | None) -> list[EmergencyNumber]:
@@ -301,7 +297,7 @@ def answer(
     ordered = [line for _, line in lines]
     if primary is not None:
         first = evaluate_line(primary, at, audience, Group.primary)
-        first = _with_area_dial(first, *area_dial_12356(place, primary))
+        first = _with_area_dial(first, *area_dial_12356(place, primary, dataset.shared_area_codes))
         ordered.insert(0, first)
 
     result = Answer(at=at, place=place, audience=audience, emergency=emergency_for(dataset, place), lines=ordered,
@@ -310,6 +306,10 @@ def answer(
         line.status == "open" for line in ordered if line.group in (Group.open_here, Group.open_national)
     )
     result.warnings = _warnings(result)
+    if dataset.attempts:  # the user's call log, read only by those who keep one
+        from .attempts import apply_to_answer
+
+        result = apply_to_answer(result, dataset.attempts)
     return result
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..audiences import label as audience_label
-from ..model import Audience
+from ..model import Audience, ValidityStatus
 from typing import TYPE_CHECKING
 
 from ..query import Answer, Group, LineAnswer, NumberAnswer
@@ -15,7 +15,8 @@ if TYPE_CHECKING:
 
 def status_text(line: LineAnswer | NumberAnswer, answer: Answer, lang: str) -> str:
     if isinstance(line, LineAnswer) and line.group is Group.inactive:
-        return text(lang, "inactive")
+        # An uncertain line is not offered, but nothing says it ended.
+        return text(lang, "unconfirmed" if line.record.validity.status is ValidityStatus.uncertain else "inactive")
     if line.status == "open":
         if line.closes_at is None:
             return f"{text(lang, 'open')} · {text(lang, 'always')}"
@@ -72,8 +73,12 @@ def detail_lines(line: LineAnswer, lang: str) -> list[str]:
     if record.restricted:
         who = "、".join(audience_label(a.key, lang) for a in record.audiences if a.key is not Audience.general)
         notes.append(text(lang, "restricted", who=who))
-    if line.inactive_reason:
+    if record.focus:
+        notes.append(text(lang, "focus", who="、".join(audience_label(key, lang) for key in record.focus)))
+    log_notes = attempt_notes(line, lang)
+    if line.inactive_reason and not (line.attempts is not None and line.attempts.hidden):
         notes.append(f"{text(lang, 'reason')}: {line.inactive_reason}")
+    notes.extend(log_notes)
     if record.hours_published:
         notes.append(f"{text(lang, 'hours')}: {record.hours_published}")
     elif record.hours is None and all(n.hours is None for n in line.numbers) and line.group is Group.primary:
@@ -81,6 +86,15 @@ def detail_lines(line: LineAnswer, lang: str) -> list[str]:
     if record.caveats:
         notes.append(f"{text(lang, 'caveat')}: {record.caveats[0]}")
     return notes
+
+
+def attempt_notes(line: LineAnswer, lang: str) -> list[str]:
+    """What the user's call log says of the line (nothing, and no import, without a log)."""
+    if line.attempts is None:
+        return []
+    from ..attempts import notes
+
+    return notes(line.attempts, lang)
 
 
 def emergency_text(answer: Answer | DayTimeline, lang: str) -> str:

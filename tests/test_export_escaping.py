@@ -54,7 +54,7 @@ RECORD = {
     "call_length": "=1+1",
     "caveats": CAVEATS,
     "validity": {"status": "ongoing"},
-    "sources": [{"ref": SOURCE, "date": "2026-01-01"}],
+    "sources": [{"ref": SOURCE, "date": "2026-01-01", "kind": "news"}],
     "last_confirmed": "2026-01-01",
 }
 FIELDS = [NAME, OPERATOR, *CAVEATS, NOTE, CHANNEL]

@@ -26,6 +26,28 @@ def run_hotline(*args, env: dict | None = None, **kwargs) -> subprocess.Complete
                           capture_output=True, **kwargs)
 
 
+# --------------------------------------------------------------------------- a record `check` accepts
+
+GOOD = {
+    "id": "test-xiamen-line",
+    "name": "测试热线",
+    "scope": "city",
+    "region": "350000",
+    "city": "350200",
+    "numbers": [{"published": "0592-539 5159", "dial": "05925395159", "kind": "landline"}],
+    "audiences": [{"key": "general"}],
+    "hours": "24/7",
+    "validity": {"status": "ongoing"},
+    "sources": [{"ref": "https://example.org/announcement", "kind": "official", "date": "2026-01-01"}],
+    "last_confirmed": "2026-01-01",
+}
+
+
+def overlay(tmp_path, *records, name="extra.json"):
+    """An overlay file named ``name`` in ``tmp_path``."""
+    return write_overlay(tmp_path / name, *records)
+
+
 # --------------------------------------------------------------------------- hostile records for the exports
 # The exports must show such records as plain text in every format: markup,
 # Markdown syntax, spreadsheet formulas and vCard separators all stay inert.

@@ -5,26 +5,7 @@ import json
 import pytest
 
 from conftest import REPO
-from helpers import write_overlay
-
-GOOD = {
-    "id": "test-xiamen-line",
-    "name": "测试热线",
-    "scope": "city",
-    "region": "350000",
-    "city": "350200",
-    "numbers": [{"published": "0592-539 5159", "dial": "05925395159", "kind": "landline"}],
-    "audiences": [{"key": "general"}],
-    "hours": "24/7",
-    "validity": {"status": "ongoing"},
-    "sources": [{"ref": "https://example.org/announcement", "kind": "official", "date": "2026-01-01"}],
-    "last_confirmed": "2026-01-01",
-}
-
-
-def overlay(tmp_path, *records, name="extra.json"):
-    return write_overlay(tmp_path / name, *records)
-
+from helpers import GOOD, overlay
 
 def test_bundled_data_passes(invoke):
     result = invoke("check")

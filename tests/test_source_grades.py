@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 from conftest import REPO
-from test_check import GOOD, overlay
+from helpers import GOOD, overlay
 
 AGGREGATOR_ONLY = {**GOOD, "sources": [{"ref": "https://example.org/farm", "kind": "aggregator", "date": "2026-01-01"}]}
 

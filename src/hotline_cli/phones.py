@@ -17,17 +17,35 @@ KNOWN_SHORT_SERVICES = ("12356", "12320", "12355", "12345")
 KNOWN_SHORT_SERVICES_ABROAD = {"TW": ("1925",), "HK": ("18111",)}
 
 
-def tel_uri(number: PhoneNumber) -> str:
-    """RFC 3966 URI. Short numbers only work inside their network, so they stay local."""
+def tel_uri(number: PhoneNumber | str) -> str:
+    """The one tel: link for a number, used by links, QR codes, vCards and JSON alike.
+
+    Full numbers get the RFC 3966 global form with phonenumbers' grouping
+    (``tel:+86-10-8081-1117``); short numbers, and short numbers behind an area
+    code, are dialled as they are (``tel:12356``): the ``;phone-context=`` RFC 3966
+    wants for them is keyed in by many dialers after a pause. A plain string is a
+    short service number such as 110. See docs/tel-links.md.
+    """
+    if isinstance(number, str):
+        return f"tel:{number}"
+    if number.kind in SHORT_KINDS:
+        return f"tel:{number.dial.lstrip('+')}"
+    return f"tel:{global_number(number)}"
+
+
+def global_number(number: PhoneNumber) -> str:
+    """A full number in international form with visual separators, e.g. +86-591-8754-7777.
+
+    The groups are those of ``national_format``, so a tel: link and the printed number agree.
+    """
     code = COUNTRY_CALLING_CODE[number.country]
     digits = number.dial.lstrip("+")
-    if number.kind in SHORT_KINDS:
-        return f"tel:{digits};phone-context=+{code}"
     if number.dial.startswith("+"):
-        return f"tel:+{digits}"
-    if number.country == "CN" and digits.startswith("0"):
-        digits = digits[1:]
-    return f"tel:+{code}{digits}"
+        return f"+{digits}"
+    national = national_format(number)
+    if number.country == "CN" and national.startswith("0"):
+        national = national[1:]
+    return "-".join([f"+{code}", *national.replace("-", " ").split()])
 
 
 def _groups(digits: str, *sizes: int) -> str:

@@ -14,7 +14,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from ..export.formats import ExportFormat
+from ..export.formats import ExportFormat, Layout
 from .common import (
     EXIT_DATA,
     EXIT_INPUT,
@@ -34,7 +34,7 @@ from .common import (
 @dataclass(frozen=True)
 class ExportRequest:
     fmt: ExportFormat
-    output: Path  # "-" for stdout
+    output: str  # a path, or "-" for stdout
     region: str | None = None
     audience: str | None = None
     at: str | None = None
@@ -43,26 +43,52 @@ class ExportRequest:
     lang: str = "zh"
     data: tuple[Path, ...] = ()
     limit: int = 0  # lines to list, 12356 first; 0 = all
+    layout: str = "sheet"  # html/pdf: "sheet" (A4, to pin up) or "card" (A6 wallet card)
 
     @property
     def to_stdout(self) -> bool:
-        return str(self.output) == "-"
+        return self.output == "-"
+
+    @property
+    def printed(self) -> bool:
+        return self.fmt in (ExportFormat.html, ExportFormat.pdf)
 
     @property
     def order(self) -> str:
-        return "place" if self.all_hours else "status"
+        # A printed sheet hangs for months: unless a moment is asked for, it is ordered by place, not by what is open now.
+        return "place" if self.all_hours or (self.printed and self.at is None) else "status"
 
 
-def _exporter(fmt: ExportFormat):
+def _exporter(request: ExportRequest):
     """The exporter, or a message naming what to install when its libraries are missing."""
     from ..export.base import MissingDependency, exporter_for
+    from ..export.output import stdout_is_terminal
 
+    fmt = request.fmt
+    if request.layout != "sheet" and not request.printed:
+        raise fail(f"--layout {request.layout} is for html and pdf; {fmt.value} has one layout", EXIT_INPUT)
     exporter = exporter_for(fmt)
     try:
         exporter.ensure_available()
     except MissingDependency as error:
         raise fail(f"{fmt.value.upper()} export needs {error.what}.", EXIT_DATA, [f"install it with: {error.install}"]) from None
+    if request.to_stdout and exporter.binary and stdout_is_terminal():
+        raise fail(f"{fmt.value.upper()} is binary and stdout is a terminal; write it to a file with -o FILE, "
+                   "or pipe or redirect -o - somewhere", EXIT_INPUT)
     return exporter
+
+
+def _check_destination(request: ExportRequest) -> None:
+    from ..export.output import OutputError, OutputExists, check_destination
+
+    if request.to_stdout:
+        return
+    try:
+        check_destination(request.output, request.force)
+    except OutputExists:
+        raise fail(f"{request.output} already exists; add --force to replace it", EXIT_INPUT) from None
+    except OutputError as error:
+        raise fail(str(error), EXIT_INPUT) from None
 
 
 def _day_chart(dataset, answer, lang: str) -> str | None:
@@ -80,22 +106,24 @@ def _write(request: ExportRequest, document: bytes | str) -> None:
         write_stdout(data)
         return
     try:
-        write_file(request.output, data, force=request.force)
+        written = write_file(request.output, data, force=request.force)
     except OutputExists:
         raise fail(f"{request.output} already exists; add --force to replace it", EXIT_INPUT) from None
     except OutputError as error:
         raise fail(str(error), EXIT_INPUT) from None
     except OSError as error:
         raise fail(f"cannot write {request.output} ({error.strerror or error})", EXIT_DATA) from None
-    typer.echo(f"hotline: wrote {request.output}", err=True)
+    if written.via_link:
+        typer.echo(f"hotline: wrote {written.real} (through the link {request.output})", err=True)
+    else:
+        typer.echo(f"hotline: wrote {request.output}", err=True)
 
 
 def run_export(request: ExportRequest) -> None:
     from .. import api
 
-    exporter = _exporter(request.fmt)
-    if not request.to_stdout and request.output.exists() and not request.force:
-        raise fail(f"{request.output} already exists; add --force to replace it", EXIT_INPUT)
+    exporter = _exporter(request)
+    _check_destination(request)
     instant = api.parse_instant(request.at)
     dataset = load(list(request.data))
     result = api.ask(dataset, place(dataset, request.region), audience(request.audience), instant, order=request.order)
@@ -104,21 +132,23 @@ def run_export(request: ExportRequest) -> None:
 
         # The lines come ranked with 12356 first, so a cut keeps it.
         result = replace(result, lines=result.lines[:request.limit])
-    chart = _day_chart(dataset, result, request.lang) if request.fmt in (ExportFormat.html, ExportFormat.pdf) else None
+    # Only the HTML page shows the day chart: a PDF sheet hangs for months and shows hours, not one day.
+    chart = _day_chart(dataset, result, request.lang) if request.fmt is ExportFormat.html else None
     view = api.view(result, request.lang, dataset, caller_at=instant, order=request.order, active_only=True,
                     day_chart_svg=chart, day_chart_day=result.at.date().isoformat() if chart else None)
-    _write(request, exporter.render(view))
+    _write(request, exporter.render(view, request.layout))
 
 
 @guarded
 def export(
-    output: Annotated[Path, typer.Option("--output", "-o", help="File to write; - writes to stdout. An existing file is kept unless --force.", show_default=False)],
+    output: Annotated[str, typer.Option("--output", "-o", help="File to write; - writes to stdout (PDF only to a pipe or file). Only regular files are written: a folder, device or pipe is refused. An existing file is kept unless --force; a symbolic link is followed only with --force, which replaces the file it points to and keeps the link.", show_default=False)],
     fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="html (print from a browser), pdf (A4), md (wikis, chat), csv (spreadsheets), vcf (phone contacts).", show_default=False)],
     region: RegionOption = None,
     audience_word: AudienceOption = None,
     at: Annotated[Optional[str], typer.Option("--at", help="Rank by what is open at this time (China time unless an offset is given: 2026-10-01T21:30, 明天 9:00, 9pm, +2h); the list's date. Default: now.", show_default=False)] = None,
     all_hours: Annotated[bool, typer.Option("--all-hours", help="A list for any time of day: ordered by place, not by what is open now. With --at, the date the list is made for.")] = False,
-    force: Annotated[bool, typer.Option("--force", help="Replace the output file if it exists.")] = False,
+    layout: Annotated[Layout, typer.Option("--layout", help="html/pdf: sheet (A4, to pin on a wall) or card (A6 wallet card: 12356, emergency numbers, the 3 best local lines).")] = Layout.sheet,
+    force: Annotated[bool, typer.Option("--force", help="Replace the output file if it exists (through a symbolic link: its target, atomically; the link stays).")] = False,
     limit: Annotated[int, typer.Option("--limit", min=0, help="Lines to list, 12356 first (0 = all).")] = 0,
     lang: LangOption = Lang.zh,
     data: DataOption = None,
@@ -135,7 +165,9 @@ def export(
 
       hotline export -f vcf -r 福建 --all-hours -o hotlines.vcf
 
+      hotline export -f pdf -r 厦门 --layout card -o 钱包卡.pdf
+
       hotline export -f csv -r beijing --at 2026-11-24T21:00 -o -
     """
     run_export(ExportRequest(fmt=fmt, output=output, region=region, audience=audience_word, at=at, all_hours=all_hours,
-                             force=force, lang=lang.value, data=tuple(data or ()), limit=limit))
+                             force=force, lang=lang.value, data=tuple(data or ()), limit=limit, layout=layout.value))

@@ -26,11 +26,16 @@ class MissingDependency(Exception):
 
 @runtime_checkable
 class Exporter(Protocol):
+    binary: bool  # render() returns bytes when true, str otherwise (a terminal never gets bytes)
+
     def ensure_available(self) -> None:
         """Raise MissingDependency when the format cannot be produced here."""
 
-    def render(self, view: AnswerView) -> bytes | str:
-        """The whole document for this view of an Answer (ended lines already left out)."""
+    def render(self, view: AnswerView, layout: str = "sheet") -> bytes | str:
+        """The whole document for this view of an Answer (ended lines already left out).
+
+        ``layout`` is for HTML and PDF: "sheet" (A4 list to pin up) or "card" (A6 wallet card).
+        """
 
 
 _EXPORTERS: dict[ExportFormat, tuple[str, str]] = {

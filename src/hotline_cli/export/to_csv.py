@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 
+from ..phones import tel_uri
 from ..render.view import AnswerView, LineView
 from ..render.words import word
 
@@ -51,7 +52,7 @@ def _line_rows(view: AnswerView, line: LineView) -> list[dict]:
         rows.append({
             **common,
             "number": number.display,
-            "dial": number.contact,
+            "dial": number.domestic,
             "tel": number.link,
             "who": joiner.join(part for part in (number.who, number.menu, number.hours) if part),
             "note": joiner.join(notes),
@@ -66,7 +67,7 @@ def render_csv(view: AnswerView) -> str:
     emergency_label = word(view.lang, "category_emergency")
     for number, name in view.emergency:
         row = {column: "" for column in COLUMNS}
-        row.update(category=emergency_label, line=name, number=number, dial=number, tel=f"tel:{number}")
+        row.update(category=emergency_label, line=name, number=number, dial=number, tel=tel_uri(number))
         writer.writerow([defuse(row[column]) for column in COLUMNS])
     for line in view.lines:
         for row in _line_rows(view, line):
@@ -79,9 +80,10 @@ def render_csv(view: AnswerView) -> str:
 
 
 class CsvExporter:
+    binary = False
 
     def ensure_available(self) -> None:
         return None
 
-    def render(self, view: AnswerView) -> str:
+    def render(self, view: AnswerView, layout: str = "sheet") -> str:
         return render_csv(view)

@@ -88,9 +88,10 @@ def render_vcard(view: AnswerView) -> str:
 
 
 class VcardExporter:
+    binary = False
 
     def ensure_available(self) -> None:
         return None
 
-    def render(self, view: AnswerView) -> str:
+    def render(self, view: AnswerView, layout: str = "sheet") -> str:
         return render_vcard(view)

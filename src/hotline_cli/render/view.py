@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 from ..audiences import label as audience_label
 from ..model import NATIONAL_12356, Audience, EmergencyNumber, Hotline, NumberKind, PhoneNumber, ValidityStatus
 from ..phones import (
-    COUNTRY_CALLING_CODE,
     SHORT_KINDS,
     international_format,
     national_format,
@@ -23,7 +22,7 @@ from ..phones import (
     tel_uri,
 )
 from ..query import Answer, Group, LineAnswer, NumberAnswer
-from .hours_words import plain_hours
+from .hours_words import hours_rows, plain_hours
 from .words import bracketed, data_text, holiday_name, labels, language, when, word
 
 if TYPE_CHECKING:
@@ -123,23 +122,9 @@ def dialable_in(number: PhoneNumber, place: Place | None) -> bool:
     return number.kind not in (*SHORT_KINDS, NumberKind.toll_free_800, NumberKind.shared_cost_400)
 
 
-def qr_target(number: PhoneNumber) -> str:
-    """What a number's QR code encodes.
-
-    Phone dialers read ';' in a dial string as "wait" and turn letters into
-    keypad digits, so the RFC 3966 `;phone-context` of short numbers would be
-    keyed in after the call connects. Short numbers get a bare tel: link.
-    """
-    if number.kind in SHORT_KINDS:
-        return f"tel:{number.dial.lstrip('+')}"
-    return tel_uri(number)
-
-
 def contact_dial(number: PhoneNumber) -> str:
-    """The number a phone contact stores: as dialled in mainland China, international form for others."""
-    if number.country == "CN" or number.kind in SHORT_KINDS or number.dial.startswith("+"):
-        return number.dial
-    return f"+{COUNTRY_CALLING_CODE[number.country]}{number.dial}"
+    """The number a phone contact stores: what the tel: link dials, without the scheme."""
+    return tel_uri(number).removeprefix("tel:")
 
 
 @dataclass(frozen=True)
@@ -148,8 +133,7 @@ class NumberView:
     dial: str  # digits to key in, within the number's country
     published: str | None  # the source's printing, only when it reaches another number
     international: str | None  # the form to dial from abroad; None where that cannot connect
-    tel: str  # RFC 3966 link
-    qr: str
+    tel: str  # the one tel: link: links, QR codes, vCards and JSON
     contact: str  # what a phone contact stores
     mobile: bool
     who: str | None
@@ -165,6 +149,15 @@ class NumberView:
     @property
     def link(self) -> str:
         return self.tel
+
+    @property
+    def qr(self) -> str:
+        return self.tel
+
+    @property
+    def domestic(self) -> str:
+        """As dialled inside its country (05918754777), for spreadsheets."""
+        return self.dial
 
     @property
     def extras(self) -> list[str]:
@@ -197,7 +190,6 @@ def number_view(number: PhoneNumber, lang: str, *, place: Place | None = None, l
         published=published,
         international=international_format(number),
         tel=tel_uri(number),
-        qr=qr_target(number),
         contact=contact_dial(number),
         mobile=number.kind is NumberKind.mobile,
         who=word(lang, number.for_callers) if number.for_callers != "any" else None,
@@ -328,7 +320,8 @@ class SourceView:
     number: int
     ref: str
     date: str | None
-    kind: str | None = None
+    label: str = ""  # who published it, for print ("海峡都市报"); the ref is the full address
+    kind: str | None = None  # the grade in words
     note: str | None = None
 
 
@@ -361,6 +354,8 @@ class LineView:
     origin: str
     answer: LineAnswer | None = field(default=None, compare=False, repr=False)
     shown_number: int | None = None  # "1." "2." under "other lines"; None for the 12356 entry
+    hours_rows: tuple[str, ...] = ()  # the hours as timetable rows, from the expression (never a moment's state)
+    scope: str = ""  # national, provincial, city, institution, international
 
     def notes(self, lang: str) -> list[str]:
         """Short notes under a line on screen: dialling from elsewhere, restriction, reason, hours, first caveat, age."""
@@ -380,11 +375,13 @@ class LineView:
         return found
 
 
-def _sources(record: Hotline, sources: dict[str, SourceView]) -> list[int]:
+def _sources(record: Hotline, sources: dict[str, SourceView], lang: str) -> list[int]:
+    from .sources import source_label
+
     numbers = []
     for source in record.sources:
         if source.ref not in sources:
-            sources[source.ref] = SourceView(len(sources) + 1, source.ref, None)
+            sources[source.ref] = SourceView(len(sources) + 1, source.ref, None, source_label(source, lang))
         known = sources[source.ref]
         if known.date is None and source.date is not None:
             sources[source.ref] = known = replace(known, date=source.date.isoformat())
@@ -436,11 +433,13 @@ def line_view(line: LineAnswer, lang: str, *, position: int = 1, at: datetime, p
         reason=inactive_reason_text(record, line.inactive_reason, lang),
         last_confirmed=confirmed.isoformat(),
         age=age_text(confirmed, at.date(), lang) if months_between(confirmed, at.date()) >= OLD_LISTING_MONTHS else None,
-        source_numbers=_sources(record, cited),
+        source_numbers=_sources(record, cited, lang),
         sources=[cited[s.ref] for s in record.sources],
         url=next((s.ref for s in record.sources if s.ref.startswith(("https://", "http://"))), None),
         origin=line.origin,
         answer=line,
+        hours_rows=tuple(hours_rows(*record.own_hours(), lang)),
+        scope=record.scope.value,
     )
 
 
@@ -799,6 +798,8 @@ def record_view(dataset: Dataset, entry: LoadedHotline, lang: str, today: date) 
         channels.append(bracketed(f"{channel.kind}: {channel.value}", [hours] if hours else [], lang))
     expression, published = record.own_hours()
     emergency = emergency_for(dataset, place)
+    from .sources import source_label
+
     centres = centres_of(dataset, record)
     log = _record_log(dataset, record)
     return RecordView(
@@ -812,8 +813,9 @@ def record_view(dataset: Dataset, entry: LoadedHotline, lang: str, today: date) 
         channels=channels,
         opened=data_text(record.opened_published, lang) or (record.opened.isoformat() if record.opened else None),
         validity=validity_text(record, lang),
-        sources=[SourceView(index, s.ref, s.date.isoformat() if s.date else None, word(lang, f"grade_{s.kind.value}"),
-                            data_text(s.note, lang)) for index, s in enumerate(record.sources, start=1)],
+        sources=[SourceView(index, s.ref, s.date.isoformat() if s.date else None, source_label(s, lang),
+                            word(lang, f"grade_{s.kind.value}"), data_text(s.note, lang))
+                 for index, s in enumerate(record.sources, start=1)],
         follows=record.follows,
         origin=origin_text(dataset, entry, lang),
         centres=[(c.record.name if lang == "zh" or not c.record.name_en else c.record.name_en,

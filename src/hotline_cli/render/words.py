@@ -180,6 +180,16 @@ WORDS: dict[str, dict[str, object]] = {
     "position": {"zh": "序号", "en": "No."},
     "who": {"zh": "拨打说明", "en": "How to dial"},
     "tel": {"zh": "tel", "en": "tel"},
+    "source_addresses": {"zh": "来源地址", "en": "Source addresses"},
+    "card_title": {"zh": "心理援助热线", "en": "Support hotlines"},
+    "card_local": {"zh": "本地热线", "en": "Local lines"},
+    "reprint_of": {"zh": "转载网页", "en": "reprint"},
+    # The seed documents, by the publication each one is (its title or masthead).
+    "seed_000": {"zh": "危机与支援资源指南（网页）", "en": "Crisis & Support Resources guide (web page)"},
+    "seed_001": {"zh": "中国心理热线评估（第五轮，2020年调查）", "en": "Survey of Chinese psychological hotlines (round 5, 2020)"},
+    "seed_002": {"zh": "中国青年报", "en": "China Youth Daily"},
+    "seed_003": {"zh": "心理援助热线资料", "en": "psychological hotline material"},
+    "seed_004": {"zh": "海峡都市报", "en": "Straits Metropolis Daily"},
     # ------------------------------------------------------------------ the day view
     "weekday": {"zh": "周{day}", "en": "{day}"},
     "holiday": {"zh": "{name} 法定节假日", "en": "{name} public holiday"},

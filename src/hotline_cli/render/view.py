@@ -472,11 +472,12 @@ class AnswerView:
 
     @property
     def primary(self) -> LineView | None:
-        return next((line for line in self.lines if line.primary), None)
+        """The 12356 entry when it heads the list ("call first"): on the mainland, not where it cannot be dialled."""
+        return self.lines[0] if self.lines and self.lines[0].primary else None
 
     @property
     def others(self) -> list[LineView]:
-        return [line for line in self.lines if not line.primary]
+        return self.lines[1:] if self.primary else list(self.lines)
 
     def summary(self, shown: int) -> list[str]:
         """Warnings, how many lines are open, how many are hidden, and the footer: the end of every screen answer."""
@@ -533,11 +534,10 @@ def answer_view(answer: Answer, lang: str, *, dataset_version: str = "", report_
     views = [line_view(line, lang, position=position, at=answer.at, place=answer.place,
                        with_status=order == "status", sources=sources)
              for position, line in enumerate(chosen, start=1)]
-    numbered = 0
-    for index, view in enumerate(views):
-        if not view.primary:
-            numbered += 1
-            views[index] = replace(view, shown_number=numbered)
+    # 12356 heads the list where it can be dialled; elsewhere it is one of the numbered lines, after the local ones.
+    leads = bool(views) and views[0].primary
+    for numbered, index in enumerate(range(1 if leads else 0, len(views)), start=1):
+        views[index] = replace(views[index], shown_number=numbered)
     has_local = any(not line.primary for line in views)
     warnings = [(code, warning_text(answer, code, lang, has_local=has_local)) for code in answer.warnings
                 if code != "nothing_else_open" or order == "status"]

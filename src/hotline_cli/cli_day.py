@@ -83,6 +83,7 @@ def register(app) -> None:
         on: Annotated[Optional[str], typer.Option("--date", "-d", help="The day, YYYY-MM-DD (China time). Default: today.", show_default=False)] = None,
         fmt: Annotated[DayFormat, typer.Option("--format", "-f", help="table (bars; no colour when piped) or json.")] = DayFormat.table,
         as_json: JsonFlag = False,
+        show_all: Annotated[bool, typer.Option("--all", help="Also draw older listings (known only from the 2020 survey or old sources).")] = False,
         lang: LangOption = Lang.zh,
         data: DataOption = None,
     ) -> None:
@@ -111,7 +112,7 @@ def register(app) -> None:
         dataset = _load(data)
         place = _place(dataset, region)
         who = _audience(audience)
-        result = timeline(dataset, chosen, place, who, now=current)
+        result = timeline(dataset, chosen, place, who, now=current, include_older=show_all)
         if as_json or fmt is DayFormat.json:
             from .render.day_json import timeline_dict
             from .render.json_out import dumps

@@ -7,7 +7,7 @@ from ..model import Audience
 from typing import TYPE_CHECKING
 
 from ..query import Answer, Group, LineAnswer, NumberAnswer
-from .labels import text, when, warning_text
+from .labels import confidence_text, inactive_text, overlays_text, text, when, warning_text
 
 if TYPE_CHECKING:
     from ..day import DayTimeline, LineDay
@@ -72,8 +72,13 @@ def detail_lines(line: LineAnswer, lang: str) -> list[str]:
     if record.restricted:
         who = "、".join(audience_label(a.key, lang) for a in record.audiences if a.key is not Audience.general)
         notes.append(text(lang, "restricted", who=who))
-    if line.inactive_reason:
-        notes.append(f"{text(lang, 'reason')}: {line.inactive_reason}")
+    reason = inactive_text(line, lang)
+    if reason:
+        notes.append(f"{text(lang, 'reason')}: {reason}")
+    elif line.group is not Group.primary:
+        trust = confidence_text(line, lang)
+        if trust:
+            notes.append(trust)
     if record.hours_published:
         notes.append(f"{text(lang, 'hours')}: {record.hours_published}")
     elif record.hours is None and all(n.hours is None for n in line.numbers) and line.group is Group.primary:
@@ -94,6 +99,22 @@ def header_text(answer: Answer, lang: str) -> str:
     if answer.audience is not None:
         parts.append(f"{text(lang, 'audience')}: {audience_label(answer.audience, lang)}")
     return " · ".join(parts)
+
+
+def header_lines(answer: Answer, lang: str) -> list[str]:
+    """The header line, then one line naming the overlay files when they changed the answer."""
+    found = [header_text(answer, lang)]
+    overlays = overlays_text(answer, lang)
+    if overlays:
+        found.append(overlays)
+    return found
+
+
+def group_heading(line: LineAnswer, previous: LineAnswer | None, lang: str) -> str | None:
+    """A heading before the first old listing, so that they read as a group of their own."""
+    if line.group is Group.older and (previous is None or previous.group is not Group.older):
+        return text(lang, "older_group")
+    return None
 
 
 def summary_texts(answer: Answer, shown: int, lang: str) -> list[str]:

@@ -192,4 +192,6 @@ def warning_message(timeline: DayTimeline, code: str, lang: str) -> str:
         return common_text(lang, code, year=str(timeline.day.year))
     if code == "emergency_only":
         return text(lang, "emergency_only_warning")
+    if code == "older_hidden":
+        return common_text(lang, code, count=timeline.hidden_older)
     return common_text(lang, code)

@@ -8,7 +8,7 @@ from datetime import datetime
 from ..audiences import label as audience_label
 from ..phones import tel_uri
 from ..query import Answer, LineAnswer, NumberAnswer
-from .labels import text, warning_text
+from .labels import inactive_text, text, warning_text
 
 SCHEMA_VERSION = 1
 
@@ -49,7 +49,9 @@ def line_dict(line: LineAnswer, lang: str) -> dict:
         "closes_at": _iso(line.closes_at),
         "opens_at": _iso(line.opens_at),
         "calendar_verified": line.calendar_verified,
-        "inactive_reason": line.inactive_reason,
+        "inactive_reason": inactive_text(line, lang),
+        "inactive_code": line.inactive_code,
+        "confidence": line.confidence.value,
         "area_dial": line.area_dial,
         "area_dial_confirmed": line.area_dial_confirmed,
         "numbers": [number_dict(item) for item in line.numbers],
@@ -107,6 +109,8 @@ def answer_dict(answer: Answer, lang: str, dataset_version: str) -> dict:
         ],
         "hotlines": [line_dict(line, lang) for line in answer.lines],
         "nothing_else_open": answer.nothing_else_open,
+        "hidden_older": answer.hidden_older,
+        "overlays": list(answer.overlays),
         "warnings": warning_dicts(answer, lang),
         "footer": text(lang, "footer"),
     }

@@ -54,6 +54,12 @@ TEXT = {
         "origin": "数据来源",
         "centres": "已知的 12356 地方热线",
         "hours_note": "每日不少于18小时（国家要求）",
+        "older_hidden": "另有 {count} 条较早的信息（只见于 2020 年调查或两年以前的来源），可能已无人接听，未显示；加 --all 查看。",
+        "older_group": "较早的信息，可能已无人接听",
+        "confidence_unverified": "未经官方或新闻来源核实，最后核实 {date}",
+        "confidence_old": "较早的信息，可能已无人接听，最后核实 {date}",
+        "inactive_pandemic_era": "疫情期间开设的热线，2023 年以后没有来源确认仍在服务",
+        "overlays": "本次结果含自定义数据文件：{files}",
     },
     "en": {
         "emergency": "Emergency",
@@ -104,6 +110,12 @@ TEXT = {
         "origin": "Data from",
         "centres": "Known local 12356 centres",
         "hours_note": "at least 18 hours a day (national rule)",
+        "older_hidden": "{count} older listings (only in the 2020 survey or in sources over two years old) may no longer answer and are not shown; add --all to see them.",
+        "older_group": "Older listings, may no longer answer",
+        "confidence_unverified": "not confirmed by an official or news source; last confirmed {date}",
+        "confidence_old": "older listing, may no longer answer; last confirmed {date}",
+        "inactive_pandemic_era": "set up for the pandemic; no source since 2023 confirms it still runs",
+        "overlays": "This answer uses your own data files: {files}",
     },
 }
 
@@ -139,4 +151,28 @@ def warning_text(answer, code: str, lang: str) -> str:
     if code == "calendar_unverified":
         years = "/".join(str(year) for year in answer.unverified_years) or str(answer.at.year)
         return text(lang, code, year=years)
+    if code == "older_hidden":
+        return text(lang, code, count=answer.hidden_older)
     return text(lang, code)
+
+
+def inactive_text(line, lang: str) -> str | None:
+    """Why a line is not offered: the data's own reason, else the wording of the rule that held it back."""
+    if line.inactive_reason:
+        return line.inactive_reason
+    if line.inactive_code:
+        return text(lang, f"inactive_{line.inactive_code}")
+    return None
+
+
+def confidence_text(line, lang: str) -> str | None:
+    """A note on how far a non-12356 listing can be trusted; None for a current one."""
+    if line.confidence.value == "current":
+        return None
+    return text(lang, f"confidence_{line.confidence.value}", date=line.record.last_confirmed.isoformat())
+
+
+def overlays_text(answer, lang: str) -> str | None:
+    if not answer.overlays:
+        return None
+    return text(lang, "overlays", files=", ".join(answer.overlays))

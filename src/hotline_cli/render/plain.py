@@ -6,7 +6,8 @@ from ..query import Answer
 from .common import (
     detail_lines,
     emergency_text,
-    header_text,
+    group_heading,
+    header_lines,
     line_name,
     number_text,
     numbers_differ,
@@ -17,8 +18,11 @@ from .common import (
 
 def render(answer: Answer, lang: str, limit: int | None) -> str:
     shown = answer.lines if limit is None else answer.lines[:limit]
-    out = [emergency_text(answer, lang), header_text(answer, lang), ""]
+    out = [emergency_text(answer, lang), *header_lines(answer, lang), ""]
     for position, line in enumerate(shown, start=1):
+        heading = group_heading(line, shown[position - 2] if position > 1 else None, lang)
+        if heading:
+            out.append(f"-- {heading} --")
         out.append(f"{position}. {line_name(line, lang)} — {status_text(line, answer, lang)}")
         per_number = numbers_differ(line)
         for item in line.numbers:

@@ -6,7 +6,8 @@ from ..query import Answer, Group
 from .common import (
     detail_lines,
     emergency_text,
-    header_text,
+    group_heading,
+    header_lines,
     line_name,
     number_text,
     numbers_differ,
@@ -23,7 +24,10 @@ def render(answer: Answer, lang: str, limit: int | None, console) -> None:
 
     shown = answer.lines if limit is None else answer.lines[:limit]
     console.print(f"[bold red]{escape(emergency_text(answer, lang))}[/]")
-    console.print(escape(header_text(answer, lang)), style="dim")
+    header, *more = header_lines(answer, lang)
+    console.print(escape(header), style="dim")
+    for message in more:
+        console.print(escape(message))
 
     table = Table(box=box.SIMPLE_HEAD, show_lines=False, expand=False, pad_edge=False)
     table.add_column("#", justify="right", no_wrap=True)
@@ -31,6 +35,10 @@ def render(answer: Answer, lang: str, limit: int | None, console) -> None:
     table.add_column(text(lang, "numbers"), ratio=2, overflow="fold")
     table.add_column(text(lang, "status"), ratio=2, overflow="fold")
     for position, line in enumerate(shown, start=1):
+        heading = group_heading(line, shown[position - 2] if position > 1 else None, lang)
+        if heading:
+            table.add_section()
+            table.add_row("", f"[bold]{escape(heading)}[/]", "", "")
         per_number = numbers_differ(line)
         numbers = "\n".join(number_text(item, lang, per_number, answer) for item in line.numbers)
         channels = "\n".join(f"{c.kind}: {c.value}" for c in line.record.channels)

@@ -157,12 +157,25 @@ def _place(dataset, region: str | None):
     return resolve(region, dataset.regions)
 
 
-def _audience(audience: str | None):
+def _audience_leniently(audience: str | None, lang: str = "zh"):
+    """(audience, the word when it is unknown). An unknown word is a warning on stderr, never an empty answer."""
     if audience is None:
-        return None
-    from .audiences import resolve
+        return None, None
+    from .audiences import resolve_leniently
 
-    return resolve(audience)
+    who, error = resolve_leniently(audience)
+    if error is None:
+        return who, None
+    from .render.labels import unknown_audience_text
+
+    typer.echo(f"hotline: warning: {unknown_audience_text(audience, lang)}", err=True)
+    if error.suggestions:
+        typer.echo(f"  did you mean: {', '.join(error.suggestions)}", err=True)
+    return None, audience
+
+
+def _audience(audience: str | None, lang: str = "zh"):
+    return _audience_leniently(audience, lang)[0]
 
 
 def _choose_format(fmt: OutputFormat | None, as_json: bool) -> OutputFormat:
@@ -218,8 +231,8 @@ def now(
     instant = parse_instant(at)
     dataset = _load(data)
     place = _place(dataset, region)
-    who = _audience(audience)
-    result = answer(dataset, instant, place, who, include_inactive=show_all)
+    who, unknown = _audience_leniently(audience, lang.value)
+    result = answer(dataset, instant, place, who, include_inactive=show_all, unknown_audience=unknown)
     _present(result, _choose_format(fmt, as_json), lang.value, None if show_all or limit == 0 else limit, dataset)
 
 
@@ -268,8 +281,9 @@ def list_lines(
 
     instant = parse_instant(at)
     dataset = _load(data)
-    result = answer(dataset, instant, _place(dataset, region), _audience(audience),
-                    include_inactive=show_all, order="place")
+    place = _place(dataset, region)
+    who, unknown = _audience_leniently(audience, lang.value)
+    result = answer(dataset, instant, place, who, include_inactive=show_all, order="place", unknown_audience=unknown)
     _present(result, _choose_format(fmt, as_json), lang.value, None, dataset)
 
 

@@ -111,7 +111,7 @@ def register(app) -> None:
             raise _fail(f"--date: {error}", EXIT_INPUT) from None
         dataset = _load(data)
         place = _place(dataset, region)
-        who = _audience(audience)
+        who = _audience(audience, lang.value)
         result = timeline(dataset, chosen, place, who, now=current, include_older=show_all)
         if as_json or fmt is DayFormat.json:
             from .render.day_json import timeline_dict

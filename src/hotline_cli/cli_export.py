@@ -34,7 +34,7 @@ def _export(data, region, audience, at, all_hours, fmt, output, force, lang) -> 
 
     dataset = cli._load(data)
     place = cli._place(dataset, region)
-    who = cli._audience(audience)
+    who = cli._audience(audience, lang.value)
     instant = parse_instant(at)
     order = "place" if all_hours else "status"
     result = answer(dataset, instant, place, who, include_inactive=False, order=order)

@@ -160,6 +160,11 @@ class Audience(str, Enum):
     disaster_affected = "disaster_affected"
     pandemic_affected = "pandemic_affected"
     overseas_chinese = "overseas_chinese"
+    older_people = "older_people"
+    perinatal = "perinatal"
+    lgbtq = "lgbtq"
+    people_with_disabilities = "people_with_disabilities"
+    veterans = "veterans"
 
 
 class AudienceEntry(Strict):

@@ -91,6 +91,7 @@ class Answer:
     include_older: bool = False
     hidden_older: int = 0  # old listings left out of `lines` (shown with include_older)
     overlays: list[str] = field(default_factory=list)  # overlay files behind the lines shown
+    unknown_audience: str | None = None  # a word asked for that names no known audience: answered for everyone
 
     @property
     def calendar_verified(self) -> bool:
@@ -386,12 +387,15 @@ def answer(
     include_inactive: bool = False,
     order: str = "status",
     include_older: bool | None = None,
+    unknown_audience: str | None = None,
 ) -> Answer:
     """The ranked answer for a place, audience and instant.
 
     order "status" ranks by what is open now; "place" (for listings) by locality, then id.
     Old listings (`Confidence.old`) come after every other offered line and are left out
     unless include_older (default: include_inactive); `hidden_older` counts them.
+    `unknown_audience` is an audience word that resolved to nothing: the answer is for everyone
+    and carries the warning.
     """
     if include_older is None:
         include_older = include_inactive
@@ -430,6 +434,7 @@ def answer(
     result = Answer(at=at, place=place, audience=audience, emergency=emergency_for(dataset, place), lines=ordered,
                     include_inactive=include_inactive, include_older=include_older, hidden_older=hidden_older)
     result.overlays = overlays_shown(ordered)
+    result.unknown_audience = unknown_audience
     result.nothing_else_open = not any(
         line.status == "open" for line in ordered if line.group in (Group.open_here, Group.open_national)
     )
@@ -478,6 +483,8 @@ def overlays_shown(lines: list[LineAnswer]) -> list[str]:
 
 def _warnings(result: Answer) -> list[str]:
     warnings: list[str] = []
+    if result.unknown_audience is not None:
+        warnings.append("unknown_audience")
     if not result.calendar_verified:
         warnings.append("calendar_unverified")
         result.unverified_years = _unverified_years(result.at.date())

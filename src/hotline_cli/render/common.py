@@ -118,7 +118,8 @@ def group_heading(line: LineAnswer, previous: LineAnswer | None, lang: str) -> s
 
 
 def summary_texts(answer: Answer, shown: int, lang: str) -> list[str]:
-    found = [warning_text(answer, code, lang) for code in answer.warnings]
+    # An unknown audience is said on stderr, where messages go; stdout keeps the answer.
+    found = [warning_text(answer, code, lang) for code in answer.warnings if code != "unknown_audience"]
     open_count = sum(1 for line in answer.lines if line.status == "open" and line.group in (Group.open_here, Group.open_national))
     if "nothing_else_open" not in answer.warnings:
         found.append(text(lang, "open_count", count=open_count))

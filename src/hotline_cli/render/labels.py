@@ -60,6 +60,7 @@ TEXT = {
         "confidence_old": "较早的信息，可能已无人接听，最后核实 {date}",
         "inactive_pandemic_era": "疫情期间开设的热线，2023 年以后没有来源确认仍在服务",
         "overlays": "本次结果含自定义数据文件：{files}",
+        "unknown_audience": "未识别的人群 {word}，以下按所有人回答（12356 对所有人开放）。可选的人群：{known}",
     },
     "en": {
         "emergency": "Emergency",
@@ -116,6 +117,7 @@ TEXT = {
         "confidence_old": "older listing, may no longer answer; last confirmed {date}",
         "inactive_pandemic_era": "set up for the pandemic; no source since 2023 confirms it still runs",
         "overlays": "This answer uses your own data files: {files}",
+        "unknown_audience": "Unknown audience {word}: showing the lines open to everyone (12356 is open to all). Known audiences: {known}",
     },
 }
 
@@ -153,7 +155,17 @@ def warning_text(answer, code: str, lang: str) -> str:
         return text(lang, code, year=years)
     if code == "older_hidden":
         return text(lang, code, count=answer.hidden_older)
+    if code == "unknown_audience":
+        return unknown_audience_text(answer.unknown_audience or "", lang)
     return text(lang, code)
+
+
+def unknown_audience_text(word: str, lang: str) -> str:
+    from ..audiences import known_labels
+    from ..regions import quoted
+
+    separator = "、" if lang == "zh" else ", "
+    return text(lang, "unknown_audience", word=quoted(word), known=separator.join(known_labels(lang)))
 
 
 def inactive_text(line, lang: str) -> str | None:

@@ -17,6 +17,8 @@ CHECK_ONLY = ["phonenumbers"]
 EXPORT_ONLY = ["jinja2", "weasyprint", "segno"]
 NEVER = ["holidays"]
 CALENDAR = ["chinese_calendar"]
+# Needed only to read a region nothing matched as pinyin (福健 → fujian).
+UNKNOWN_REGION_ONLY = ["pypinyin"]
 
 RUN_COMMAND = """
 import json, runpy, sys
@@ -67,19 +69,19 @@ NOW_JSON = ("now", "--region", "福建", "--json", "--at", AT)
 NOW_PLAIN = ("now", "--region", "福建", "--format", "plain", "--at", AT)
 
 
-@pytest.mark.parametrize("module", RICH + CHECK_ONLY + EXPORT_ONLY + NEVER + CALENDAR)
+@pytest.mark.parametrize("module", RICH + CHECK_ONLY + EXPORT_ONLY + NEVER + CALENDAR + UNKNOWN_REGION_ONLY)
 def test_importing_the_cli_loads_no_heavy_module(imported_by_cli_module, module):
     assert module not in imported_by_cli_module
 
 
-@pytest.mark.parametrize("module", RICH + CHECK_ONLY + EXPORT_ONLY + NEVER)
+@pytest.mark.parametrize("module", RICH + CHECK_ONLY + EXPORT_ONLY + NEVER + UNKNOWN_REGION_ONLY)
 def test_now_json_loads_no_heavy_module(tmp_path_factory, module):
     modules, stdout = imported_by_command(tmp_path_factory, *NOW_JSON)
     assert json.loads(stdout)["hotlines"], "the answer must list lines, or the check proves nothing"
     assert module not in modules
 
 
-@pytest.mark.parametrize("module", RICH + CHECK_ONLY + EXPORT_ONLY + NEVER)
+@pytest.mark.parametrize("module", RICH + CHECK_ONLY + EXPORT_ONLY + NEVER + UNKNOWN_REGION_ONLY)
 def test_now_plain_loads_no_heavy_module(tmp_path_factory, module):
     modules, _ = imported_by_command(tmp_path_factory, *NOW_PLAIN)
     assert module not in modules
@@ -111,3 +113,17 @@ def test_official_calendar_is_loaded_only_when_a_region_needs_it(tmp_path_factor
 
     assert "chinese_calendar" in needing  # shows the check can see it at all
     assert "chinese_calendar" not in not_needing
+
+
+def _modules_after(tmp_path, *args) -> tuple[int, set[str]]:
+    out = tmp_path / "modules.json"
+    subprocess.run([sys.executable, "-c", RUN_COMMAND, str(out), *args], capture_output=True, text=True)
+    report = json.loads(out.read_text(encoding="utf-8"))
+    return report["code"], _top_level(report["modules"])
+
+
+def test_pinyin_is_loaded_only_for_a_region_nothing_else_matched(tmp_path):
+    code, modules = _modules_after(tmp_path, "now", "--region", "福健", "--json", "--at", AT)
+    assert code == 2 and "pypinyin" in modules  # shows the check can see it at all
+    code, modules = _modules_after(tmp_path, "now", "--region", "福州市鼓楼区", "--json", "--at", AT)
+    assert code == 0 and "pypinyin" not in modules

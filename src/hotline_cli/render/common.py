@@ -7,7 +7,7 @@ from ..model import Audience
 from typing import TYPE_CHECKING
 
 from ..query import Answer, Group, LineAnswer, NumberAnswer
-from .labels import confidence_text, inactive_text, overlays_text, text, when, warning_text
+from .labels import answering_for_text, confidence_text, inactive_text, overlays_text, text, when, warning_text
 
 if TYPE_CHECKING:
     from ..day import DayTimeline, LineDay
@@ -95,6 +95,9 @@ def emergency_text(answer: Answer | DayTimeline, lang: str) -> str:
 
 def header_text(answer: Answer, lang: str) -> str:
     where = answer.place.label if answer.place else text(lang, "national")
+    answering_for = answering_for_text(answer.place, lang)
+    if answering_for:
+        where = f"{where} ({answering_for})"
     parts = [f"{text(lang, 'at')}: {answer.at:%Y-%m-%d %H:%M} ({text(lang, 'china_time')})", f"{text(lang, 'region')}: {where}"]
     if answer.audience is not None:
         parts.append(f"{text(lang, 'audience')}: {audience_label(answer.audience, lang)}")

@@ -93,6 +93,7 @@ def region_dict(place) -> dict | None:
         "city": None if place.city is None else {"code": place.city.code, "name": place.city.name},
         "label": place.label,
         "time_zone": place.region.time_zone,
+        "within": place.within,
     }
 
 

@@ -60,6 +60,7 @@ TEXT = {
         "confidence_old": "较早的信息，可能已无人接听，最后核实 {date}",
         "inactive_pandemic_era": "疫情期间开设的热线，2023 年以后没有来源确认仍在服务",
         "overlays": "本次结果含自定义数据文件：{files}",
+        "answering_for": "{within}：按{place}回答",
         "unknown_audience": "未识别的人群 {word}，以下按所有人回答（12356 对所有人开放）。可选的人群：{known}",
     },
     "en": {
@@ -117,6 +118,7 @@ TEXT = {
         "confidence_old": "older listing, may no longer answer; last confirmed {date}",
         "inactive_pandemic_era": "set up for the pandemic; no source since 2023 confirms it still runs",
         "overlays": "This answer uses your own data files: {files}",
+        "answering_for": "{within}: answering for {place}",
         "unknown_audience": "Unknown audience {word}: showing the lines open to everyone (12356 is open to all). Known audiences: {known}",
     },
 }
@@ -182,6 +184,17 @@ def confidence_text(line, lang: str) -> str | None:
     if line.confidence.value == "current":
         return None
     return text(lang, f"confidence_{line.confidence.value}", date=line.record.last_confirmed.isoformat())
+
+
+def answering_for_text(place, lang: str) -> str | None:
+    """When a district or a place inside a region was typed: which place the answer is for."""
+    if place is None or place.within is None:
+        return None
+    if lang == "en":
+        name = place.city.pinyin.capitalize() if place.city is not None else place.region.name_en
+    else:
+        name = place.city.name if place.city is not None else place.region.name
+    return text(lang, "answering_for", within=place.within, place=name)
 
 
 def overlays_text(answer, lang: str) -> str | None:

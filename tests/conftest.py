@@ -5,7 +5,6 @@ from zoneinfo import ZoneInfo
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
-SEEDS = REPO.parent / "shared" / "seeds"
 CHINA = ZoneInfo("Asia/Shanghai")
 
 

@@ -1,39 +1,18 @@
-"""Data invariants, run on the real bundled data; counts come from the seeds themselves."""
+"""Data invariants, run on the real bundled data; seed facts come from tests/fixtures/seed_rows.json."""
 
 import json
-import re
 from datetime import date
+from itertools import combinations
 
 import pytest
 
-from conftest import REPO, SEEDS
+from conftest import REPO
 
-SEED_001 = SEEDS / "001_8b990758779e8b6f.txt"
-SEED_000 = SEEDS / "000_4d2025a5d3b35cff.txt"
+SEED_FACTS = json.loads((REPO / "tests" / "fixtures" / "seed_rows.json").read_text(encoding="utf-8"))
 
 
 def digits(text: str) -> str:
     return "".join(ch for ch in text if ch.isdigit())
-
-
-def seed_001_rows() -> list[int]:
-    rows = []
-    for line in SEED_001.read_text(encoding="utf-8").splitlines():
-        first = line.split("\t", 1)[0].strip()
-        if "\t" in line and first.isdigit():
-            rows.append(int(first))
-    return rows
-
-
-def seed_000_numbers() -> list[str]:
-    text = SEED_000.read_text(encoding="utf-8")
-    found = [digits(shown) for shown in re.findall(r"\[([^\]]+)\]\(tel:", text)]
-    global_table = text[text.index("## 全球与地区求助资源") : text.index("## 如果你是系统成员或照护者")]
-    for row in global_table.splitlines()[4:]:
-        cells = [cell.strip() for cell in row.strip().strip("|").split("|")]
-        if len(cells) >= 3:
-            found.extend(digits(n) for n in re.findall(r"\d[\d-]{1,}\d", cells[2]))
-    return sorted(set(found))
 
 
 def all_dialable(dataset) -> set[str]:
@@ -45,19 +24,50 @@ def all_dialable(dataset) -> set[str]:
     return reachable
 
 
+def _published_pieces(record) -> list[str]:
+    pieces = [digits(number.published) for number in record.numbers]
+    pieces += [digits(channel.published or channel.value or "") for channel in record.channels]
+    return [piece for piece in pieces if piece]
+
+
+def _spelled_by(cell: str, pieces: list[str]) -> bool:
+    """Are the cell's digits some of the record's published numbers, in order (none lost or added)?"""
+    wanted = digits(cell)
+    return not wanted or any(
+        "".join(chosen) == wanted for size in range(1, len(pieces) + 1) for chosen in combinations(pieces, size)
+    )
+
+
 def test_seed_001_has_75_rows_and_each_has_a_record(dataset):
-    rows = seed_001_rows()
-    assert len(rows) == 75 and rows == list(range(1, 76))
-    refs = [ref for record in dataset.hotlines for ref in record.seed_refs if ref.startswith("001:row:")]
-    assert sorted(int(ref.rsplit(":", 1)[1]) for ref in refs) == rows, "each seed-001 row has exactly one record"
+    rows = SEED_FACTS["seed_001_rows"]
+    assert [row["id"] for row in rows] == [f"001:row:{n}" for n in range(1, 76)]
+    by_ref: dict[str, list] = {}
+    for record in dataset.hotlines:
+        for ref in record.seed_refs:
+            by_ref.setdefault(ref, []).append(record)
+    problems = []
+    for row in rows:
+        found = by_ref.get(row["id"], [])
+        if len(found) != 1:
+            problems.append(f"{row['id']} {row['name']}: {len(found)} records")
+        elif not _spelled_by(row["numbers"][0], _published_pieces(found[0])):
+            problems.append(f"{row['id']} {row['name']}: {row['numbers'][0]!r} not in {found[0].id}")
+    extra = sorted(ref for ref in by_ref if ref.startswith("001:row:") and ref not in {row["id"] for row in rows})
+    assert problems == [] and extra == []
 
 
 def test_every_phone_entry_of_seed_000_has_a_record(dataset):
-    wanted = seed_000_numbers()
-    assert len(wanted) >= 35
+    entries = SEED_FACTS["seed_000_entries"]
+    assert len(entries) >= 35
     reachable = all_dialable(dataset)
-    missing = [number for number in wanted if number not in reachable]
+    missing = [(entry["id"], number) for entry in entries for number in entry["numbers"] if digits(number) not in reachable]
     assert missing == []
+
+
+def test_seed_fixture_names_its_documents_by_title_and_date():
+    for key in ("000", "001"):
+        document = SEED_FACTS["documents"][key]
+        assert document["title"] and date.fromisoformat(document["date"]) and document["what"]
 
 
 def test_every_mainland_province_has_a_12356_record(dataset):

@@ -154,7 +154,12 @@ def test_nasty_show_key_is_bad_input(cached_dataset, text):
         ("2" * 10_000, 2),
         ("２０２６-１０-０１", 2),
         ("2026-13-01", 2),
-        ("tomorrow", 2),
+        ("yesterday", 2),
+        ("tomorrow 9", 2),
+        ("21:30 CST", 2),
+        ("UTC+8", 2),
+        ("+99999999d", 2),
+        ("+1d", 0),
     ],
 )
 @pytest.mark.parametrize("command", ["now", "list"])

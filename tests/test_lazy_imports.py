@@ -16,6 +16,8 @@ RICH = ["rich", "markdown_it", "pygments"]
 CHECK_ONLY = ["phonenumbers"]
 EXPORT_ONLY = ["jinja2", "weasyprint", "segno"]
 NEVER = ["holidays"]
+# python-dateutil reads only the forms people type (明天 9:00, 9pm, +2h), never plain ISO 8601.
+TYPED_TIME_ONLY = ["dateutil"]
 CALENDAR = ["chinese_calendar"]
 # Needed only to read a region nothing matched as pinyin (福健 → fujian).
 UNKNOWN_REGION_ONLY = ["pypinyin"]
@@ -69,12 +71,12 @@ NOW_JSON = ("now", "--region", "福建", "--json", "--at", AT)
 NOW_PLAIN = ("now", "--region", "福建", "--format", "plain", "--at", AT)
 
 
-@pytest.mark.parametrize("module", RICH + CHECK_ONLY + EXPORT_ONLY + NEVER + CALENDAR + UNKNOWN_REGION_ONLY)
+@pytest.mark.parametrize("module", RICH + CHECK_ONLY + EXPORT_ONLY + NEVER + CALENDAR + TYPED_TIME_ONLY + UNKNOWN_REGION_ONLY)
 def test_importing_the_cli_loads_no_heavy_module(imported_by_cli_module, module):
     assert module not in imported_by_cli_module
 
 
-@pytest.mark.parametrize("module", RICH + CHECK_ONLY + EXPORT_ONLY + NEVER + UNKNOWN_REGION_ONLY)
+@pytest.mark.parametrize("module", RICH + CHECK_ONLY + EXPORT_ONLY + NEVER + TYPED_TIME_ONLY + UNKNOWN_REGION_ONLY)
 def test_now_json_loads_no_heavy_module(tmp_path_factory, module):
     modules, stdout = imported_by_command(tmp_path_factory, *NOW_JSON)
     assert json.loads(stdout)["hotlines"], "the answer must list lines, or the check proves nothing"
@@ -113,6 +115,41 @@ def test_official_calendar_is_loaded_only_when_a_region_needs_it(tmp_path_factor
 
     assert "chinese_calendar" in needing  # shows the check can see it at all
     assert "chinese_calendar" not in not_needing
+
+
+def test_a_typed_time_loads_dateutil_and_nothing_else_heavy(tmp_path_factory):
+    modules, stdout = imported_by_command(tmp_path_factory, "now", "--region", "福建", "--json", "--at", "明天 9:00")
+    assert json.loads(stdout)["at"].endswith("T09:00:00+08:00")
+    assert "dateutil" in modules  # shows the check can see it at all
+    assert not set(RICH + CHECK_ONLY + EXPORT_ONLY + NEVER) & modules
+
+
+CALL_LOG = ["hotline_cli.attempts", "hotline_cli.correction", "hotline_cli.cli_report"]
+
+
+def _modules_of(tmp_path, env, *args) -> set[str]:
+    import os
+
+    out = tmp_path / "modules.json"
+    subprocess.run([sys.executable, "-c", RUN_COMMAND, str(out), *args], capture_output=True, text=True,
+                   env={**os.environ, **env}, check=True)
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert report["code"] == 0
+    return set(report["modules"])
+
+
+def test_the_call_log_code_loads_only_when_a_log_exists(tmp_path):
+    folder = tmp_path / "user"
+    folder.mkdir()
+    env = {"HOTLINE_USER_DATA": str(folder)}
+    without = _modules_of(tmp_path, env, *NOW_JSON)
+    assert not without & set(CALL_LOG)
+    (folder / "attempts.jsonl").write_text(
+        '{"at": "2026-11-20T10:00:00+08:00", "dataset_version": "x", "line_id": "12356", "note": null, '
+        '"number": "12356", "outcome": "busy"}\n', encoding="utf-8")
+    with_log = _modules_of(tmp_path, env, *NOW_JSON)
+    assert "hotline_cli.attempts" in with_log  # shows the check can see it at all
+    assert "hotline_cli.correction" not in with_log
 
 
 def _modules_after(tmp_path, *args) -> tuple[int, set[str]]:

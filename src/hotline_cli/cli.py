@@ -21,7 +21,7 @@ app = typer.Typer(
     name="hotline",
     help="Which psychological-assistance hotline (心理援助热线) can I call right now? 12356 first.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -42,23 +42,41 @@ class Lang(str, Enum):
     en = "en"
 
 
+def _complete_region(incomplete: str):
+    from .completion import region_candidates
+
+    return region_candidates(incomplete)
+
+
+def _complete_audience(incomplete: str):
+    from .completion import audience_candidates
+
+    return audience_candidates(incomplete)
+
+
 DataOption = Annotated[
     Optional[list[Path]],
     typer.Option("--data", help="Extra data file or folder (same format as data/); repeatable. Same id replaces.", show_default=False),
 ]
 RegionOption = Annotated[
     Optional[str],
-    typer.Option("--region", "-r", help="Province or city, as you like: 福建, 福建省, 闽, fujian, 35, 厦门, 0592.", show_default=False),
+    typer.Option("--region", "-r", help="Province or city, as you like: 福建, 福建省, 闽, fujian, 35, 厦门, 0592.", show_default=False, autocompletion=_complete_region),
 ]
 AudienceOption = Annotated[
     Optional[str],
-    typer.Option("--audience", "-a", help="Who is calling: 学生/student, 青少年/youth, 家长/parents, 医务人员/medical, 民警/police, 教师/teachers…", show_default=False),
+    typer.Option("--audience", "-a", help="Who is calling: 学生/student, 青少年/youth, 家长/parents, 医务人员/medical, 民警/police, 教师/teachers…", show_default=False, autocompletion=_complete_audience),
 ]
 AtOption = Annotated[
     Optional[str],
-    typer.Option("--at", help="When, instead of now: ISO 8601 (2026-10-01T21:30; no offset = China time; +08:00 or Z honoured) or HH:MM today.", show_default=False),
+    typer.Option("--at", help="When, instead of now (China time unless an offset is given): 2026-10-01T21:30, 2026/10/01 21:30, 10-01 21:30, 21:30, 9pm, 明天 9:00, 周六 10:00, tomorrow 09:00, +2h, 2026-10-01T21:30-05:00.", show_default=False),
 ]
 LangOption = Annotated[Lang, typer.Option("--lang", help="Language of labels.")]
+LimitOption = Annotated[int, typer.Option("--limit", min=0, help="Lines to show in table/plain output (0 = all).")]
+
+
+def limit_or_all(limit: int) -> int | None:
+    """`--limit 0` means every line."""
+    return None if limit == 0 else limit
 JsonFlag = Annotated[bool, typer.Option("--json", help="Same as --format json.")]
 
 
@@ -118,16 +136,32 @@ def guarded(command):
                 raise
             raise _fail(
                 f"internal error ({type(error).__name__}: {error}); call 12356, or 110/120 in an emergency."
-                " Rerun with --debug to see details.",
+                " Rerun as `hotline --debug …` to see details.",
                 EXIT_DATA,
             ) from None
 
     return wrapper
 
 
+def version_text() -> str:
+    """The program's version and the bundled dataset's, read from data/meta.json alone."""
+    import json
+
+    from .dataset import DataError, bundled_root
+
+    try:
+        dataset = str(json.loads((bundled_root() / "meta.json").read_text(encoding="utf-8"))["version"])
+    except (DataError, OSError, ValueError, KeyError, TypeError):
+        dataset = "unknown (data/meta.json unreadable; run `hotline check`)"
+    # The dataset version is its release date (YYYY.MM.DD); say so in ISO form too.
+    dated = dataset.replace(".", "-") if len(dataset) == 10 and dataset.count(".") == 2 else None
+    released = f" (released {dated})" if dated else ""
+    return f"hotline {__version__}\ndataset {dataset}{released}\n"
+
+
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"hotline {__version__}")
+        typer.echo(version_text(), nl=False)
         raise typer.Exit(0)
 
 
@@ -144,9 +178,14 @@ def _main(
 
 def _load(data: list[Path] | None):
     from .dataset import load
-    from .overlays import user_overlay_files
+    from .overlays import user_log_file, user_overlay_files
 
-    return load(user_overlay_files() + list(data or []))
+    dataset = load(user_overlay_files() + list(data or []))
+    if user_log_file().is_file():  # the call log's code loads only for those who keep one
+        from .cli_log import attach_log
+
+        attach_log(dataset)
+    return dataset
 
 
 def _place(dataset, region: str | None):
@@ -171,6 +210,7 @@ def _audience_leniently(audience: str | None, lang: str = "zh"):
     typer.echo(f"hotline: warning: {unknown_audience_text(audience, lang)}", err=True)
     if error.suggestions:
         typer.echo(f"  did you mean: {', '.join(error.suggestions)}", err=True)
+    typer.echo("  see `hotline audiences` for every audience", err=True)
     return None, audience
 
 
@@ -209,7 +249,7 @@ def now(
     fmt: Annotated[Optional[OutputFormat], typer.Option("--format", "-f", help="table on a terminal, plain when piped, or json.", show_default=False)] = None,
     as_json: JsonFlag = False,
     show_all: Annotated[bool, typer.Option("--all", help="Also list ended and superseded lines, each with the reason; no limit.")] = False,
-    limit: Annotated[int, typer.Option("--limit", min=0, help="Lines to show in table/plain output (0 = all).")] = 8,
+    limit: LimitOption = 8,
     lang: LangOption = Lang.zh,
     data: DataOption = None,
 ) -> None:
@@ -223,6 +263,8 @@ def now(
 
       hotline now -r 0591 --at 2026-10-01T23:30 --json
 
+      hotline now -r 厦门 --at "明天 9:00"
+
       hotline now --lang en --region shanghai
     """
     from .query import answer
@@ -233,10 +275,10 @@ def now(
     place = _place(dataset, region)
     who, unknown = _audience_leniently(audience, lang.value)
     result = answer(dataset, instant, place, who, include_inactive=show_all, unknown_audience=unknown)
-    _present(result, _choose_format(fmt, as_json), lang.value, None if show_all or limit == 0 else limit, dataset)
+    _present(result, _choose_format(fmt, as_json), lang.value, None if show_all else limit_or_all(limit), dataset)
 
 
-def _present(result, fmt: OutputFormat, lang: str, limit: int | None, dataset) -> None:
+def _present(result, fmt: OutputFormat, lang: str, limit: int | None, dataset, show_ids: bool = False) -> None:
     if fmt is OutputFormat.json:
         from .render.json_out import answer_dict, dumps
 
@@ -244,13 +286,13 @@ def _present(result, fmt: OutputFormat, lang: str, limit: int | None, dataset) -
     elif fmt is OutputFormat.plain:
         from .render.plain import render
 
-        _emit(render(result, lang, limit))
+        _emit(render(result, lang, limit, show_ids=show_ids))
     else:
         from .render.table import render
 
         console = _console()
         with console.capture() as captured:
-            render(result, lang, limit, console)
+            render(result, lang, limit, console, show_ids=show_ids)
         _emit(captured.get())
 
 
@@ -263,10 +305,11 @@ def list_lines(
     as_json: JsonFlag = False,
     show_all: Annotated[bool, typer.Option("--all", help="Also list ended and superseded lines.")] = False,
     at: AtOption = None,
+    limit: LimitOption = 0,
     lang: LangOption = Lang.zh,
     data: DataOption = None,
 ) -> None:
-    """Every line for a region and audience with its hours, whatever the time.
+    """Every line for a region and audience with its hours and id (for `hotline show`), whatever the time.
 
     Examples:
 
@@ -275,6 +318,8 @@ def list_lines(
       hotline list -r beijing --audience medical --json
 
       hotline list -r 厦门 --at 2026-10-01T09:00 --format plain
+
+      hotline list -r 福建 --limit 3
     """
     from .query import answer
     from .timeparse import parse_instant
@@ -284,7 +329,7 @@ def list_lines(
     place = _place(dataset, region)
     who, unknown = _audience_leniently(audience, lang.value)
     result = answer(dataset, instant, place, who, include_inactive=show_all, order="place", unknown_audience=unknown)
-    _present(result, _choose_format(fmt, as_json), lang.value, None, dataset)
+    _present(result, _choose_format(fmt, as_json), lang.value, limit_or_all(limit), dataset, show_ids=True)
 
 
 @app.command()
@@ -418,6 +463,7 @@ def _register_more_commands() -> None:
 
     register_export(app)
     register_day(app)
+    __import__("hotline_cli.cli_log", fromlist=["register"]).register(app)
 
 
 _register_more_commands()
@@ -425,6 +471,7 @@ _register_more_commands()
 
 def main() -> None:
     try:
-        app()
+        # The name also keys shell completion (_HOTLINE_COMPLETE), however the program was started.
+        app(prog_name="hotline")
     except KeyboardInterrupt:
         sys.exit(130)

@@ -10,7 +10,6 @@ from typing import Annotated, Optional
 
 import typer
 
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # The hours engine and the time zone data are sound well beyond this; the
 # bound only keeps a typo such as 20226-10-01 from being taken seriously.
 _FIRST_YEAR, _LAST_YEAR = 1970, 2099
@@ -25,17 +24,14 @@ class DateError(ValueError):
     pass
 
 
-def parse_day(text: Optional[str], today: date) -> date:
-    """The day asked for: YYYY-MM-DD, or ``today`` when not given."""
-    if text is None:
-        return today
-    raw = text.strip()
-    if not _ISO_DATE.match(raw):
-        raise DateError(f"{text!r} is not a date; use YYYY-MM-DD, e.g. 2026-10-01")
+def parse_day(text: Optional[str], now: datetime) -> date:
+    """The day asked for: 2026-10-01, 明天, 周六, tomorrow, 10-01 …; the day of ``now`` when not given."""
+    from .timeparse import InstantError, parse_date
+
     try:
-        day = date.fromisoformat(raw)
-    except ValueError as exc:
-        raise DateError(f"{text!r} is not a valid date ({exc})") from None
+        day = parse_date(text, now)
+    except InstantError as error:
+        raise DateError(str(error)) from None
     if not _FIRST_YEAR <= day.year <= _LAST_YEAR:
         raise DateError(f"{text!r} is out of range; use a date between {_FIRST_YEAR} and {_LAST_YEAR}")
     return day
@@ -65,6 +61,7 @@ def register(app) -> None:
         JsonFlag,
         Lang,
         LangOption,
+        LimitOption,
         RegionOption,
         _audience,
         _console,
@@ -73,6 +70,7 @@ def register(app) -> None:
         _load,
         _place,
         guarded,
+        limit_or_all,
     )
 
     @app.command()
@@ -80,9 +78,10 @@ def register(app) -> None:
     def day(
         region: RegionOption = None,
         audience: AudienceOption = None,
-        on: Annotated[Optional[str], typer.Option("--date", "-d", help="The day, YYYY-MM-DD (China time). Default: today.", show_default=False)] = None,
+        on: Annotated[Optional[str], typer.Option("--date", "-d", help="The day (China time): 2026-10-01, 10-01, 明天, 周六, 下周一, tomorrow, monday. Default: today.", show_default=False)] = None,
         fmt: Annotated[DayFormat, typer.Option("--format", "-f", help="table (bars; no colour when piped) or json.")] = DayFormat.table,
         as_json: JsonFlag = False,
+        limit: LimitOption = 0,
         show_all: Annotated[bool, typer.Option("--all", help="Also draw older listings (known only from the 2020 survey or old sources).")] = False,
         lang: LangOption = Lang.zh,
         data: DataOption = None,
@@ -100,13 +99,16 @@ def register(app) -> None:
 
           hotline day -r 厦门 --audience 学生 --date 2026-10-10 --json
 
+          hotline day -r 福建 --date 周六
+
           hotline day --lang en -r shanghai
         """
-        from .day import CHINA, timeline
+        from .day import timeline
+        from .timeparse import current_time
 
-        current = datetime.now(CHINA)
+        current = current_time()
         try:
-            chosen = parse_day(on, current.date())
+            chosen = parse_day(on, current)
         except DateError as error:
             raise _fail(f"--date: {error}", EXIT_INPUT) from None
         dataset = _load(data)
@@ -121,4 +123,4 @@ def register(app) -> None:
         else:
             from .render.day_chart import render
 
-            render(result, lang.value, _console(), _list_args(region, audience))
+            render(result, lang.value, _console(), _list_args(region, audience), limit_or_all(limit))

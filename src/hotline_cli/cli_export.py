@@ -16,7 +16,7 @@ EXIT_DATA = 1
 EXIT_INPUT = 2
 
 
-def _export(data, region, audience, at, all_hours, fmt, output, force, lang) -> None:
+def _export(data, region, audience, at, all_hours, fmt, output, force, lang, limit: int = 0) -> None:
     from . import cli
     from .export.base import ExportContext, MissingDependency, exporter_for
     from .export.output import OutputError, OutputExists, write_file, write_stdout
@@ -38,6 +38,11 @@ def _export(data, region, audience, at, all_hours, fmt, output, force, lang) -> 
     instant = parse_instant(at)
     order = "place" if all_hours else "status"
     result = answer(dataset, instant, place, who, include_inactive=False, order=order)
+    if limit:
+        from dataclasses import replace
+
+        # The lines come ranked with 12356 first, so a cut keeps it.
+        result = replace(result, lines=result.lines[:limit])
 
     chart, chart_day = None, None
     if fmt in (ExportFormat.html, ExportFormat.pdf):
@@ -80,9 +85,10 @@ def register(app) -> None:
         fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="html (print from a browser), pdf (A4), md (wikis, chat), csv (spreadsheets), vcf (phone contacts).", show_default=False)],
         region: cli.RegionOption = None,
         audience: cli.AudienceOption = None,
-        at: Annotated[Optional[str], typer.Option("--at", help="Rank by what is open at this time (ISO 8601 or HH:MM, China time); the list's date. Default: now.", show_default=False)] = None,
+        at: Annotated[Optional[str], typer.Option("--at", help="Rank by what is open at this time (China time unless an offset is given: 2026-10-01T21:30, 明天 9:00, 9pm, +2h); the list's date. Default: now.", show_default=False)] = None,
         all_hours: Annotated[bool, typer.Option("--all-hours", help="A list for any time of day: ordered by place, not by what is open now. With --at, the date the list is made for.")] = False,
         force: Annotated[bool, typer.Option("--force", help="Replace the output file if it exists.")] = False,
+        limit: Annotated[int, typer.Option("--limit", min=0, help="Lines to list, 12356 first (0 = all).")] = 0,
         lang: cli.LangOption = cli.Lang.zh,
         data: cli.DataOption = None,
     ) -> None:
@@ -100,4 +106,4 @@ def register(app) -> None:
 
           hotline export -f csv -r beijing --at 2026-11-24T21:00 -o -
         """
-        _export(data, region, audience, at, all_hours, fmt, output, force, lang)
+        _export(data, region, audience, at, all_hours, fmt, output, force, lang, limit)

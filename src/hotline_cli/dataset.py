@@ -45,6 +45,8 @@ class Dataset:
     regions: list[Region]
     entries: list[LoadedHotline]
     replaced: list[tuple[str, str]] = field(default_factory=list)  # (id, overlay file)
+    # The user's call log by line id (attempts.by_line), when they keep one; None otherwise.
+    attempts: dict | None = None
 
     @cached_property
     def hotlines(self) -> list[Hotline]:

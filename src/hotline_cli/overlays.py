@@ -15,6 +15,14 @@ def user_overlay_dir() -> Path:
     return Path(user_data_dir("hotline", appauthor=False))
 
 
+LOG_NAME = "attempts.jsonl"  # not *.json: the overlay loader never mistakes it for a data file
+
+
+def user_log_file() -> Path:
+    """The user's call log (`hotline log`), beside their overlay files; HOTLINE_USER_DATA moves both."""
+    return user_overlay_dir() / LOG_NAME
+
+
 def user_overlay_files() -> list[Path]:
     """The user's overlay folder when it holds any JSON file; nothing when it is absent or empty.
 

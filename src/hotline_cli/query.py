@@ -75,6 +75,7 @@ class LineAnswer:
     audience_match: bool = False
     confidence: Confidence = Confidence.current
     inactive_code: str | None = None  # why a line is held back when no data text says it (see INACTIVE_CODES)
+    attempts: object | None = None  # what the user's call log says of this line (attempts.LineLog)
 
 
 @dataclass
@@ -439,6 +440,11 @@ def answer(
         line.status == "open" for line in ordered if line.group in (Group.open_here, Group.open_national)
     )
     result.warnings = _warnings(result)
+    if dataset.attempts:  # the user's call log, read only by those who keep one
+        from .attempts import apply_to_answer
+
+        result = apply_to_answer(result, dataset.attempts)
+        result.overlays = overlays_shown(result.lines)
     return result
 
 

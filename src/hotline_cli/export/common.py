@@ -13,7 +13,7 @@ from ..hours_text import plain_hours
 from ..model import Audience, NumberKind, PhoneNumber
 from ..phones import COUNTRY_CALLING_CODE, SHORT_KINDS, tel_uri
 from ..query import Answer, Group, LineAnswer, NumberAnswer
-from ..render.common import area_dial_text, line_name, status_text
+from ..render.common import area_dial_text, attempt_notes, line_name, status_text
 from ..render.labels import lookup
 from ..render.labels import text as render_text
 from .base import ExportContext
@@ -299,7 +299,7 @@ def _line_view(line: LineAnswer, position: int, answer: Answer, context: ExportC
         call_length=record.call_length,
         operator=record.operator,
         area_dial=area_dial_text(line, lang) if line.area_dial else None,
-        caveats=list(record.caveats),
+        caveats=attempt_notes(line, lang) + list(record.caveats),
         last_confirmed=record.last_confirmed.isoformat(),
         source_numbers=source_numbers,
         url=url,

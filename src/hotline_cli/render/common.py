@@ -72,13 +72,16 @@ def detail_lines(line: LineAnswer, lang: str) -> list[str]:
     if record.restricted:
         who = "、".join(audience_label(a.key, lang) for a in record.audiences if a.key is not Audience.general)
         notes.append(text(lang, "restricted", who=who))
+    log_notes = attempt_notes(line, lang)
     reason = inactive_text(line, lang)
     if reason:
-        notes.append(f"{text(lang, 'reason')}: {reason}")
+        if not (line.attempts is not None and line.attempts.hidden):
+            notes.append(f"{text(lang, 'reason')}: {reason}")
     elif line.group is not Group.primary:
         trust = confidence_text(line, lang)
         if trust:
             notes.append(trust)
+    notes.extend(log_notes)
     if record.hours_published:
         notes.append(f"{text(lang, 'hours')}: {record.hours_published}")
     elif record.hours is None and all(n.hours is None for n in line.numbers) and line.group is Group.primary:
@@ -86,6 +89,15 @@ def detail_lines(line: LineAnswer, lang: str) -> list[str]:
     if record.caveats:
         notes.append(f"{text(lang, 'caveat')}: {record.caveats[0]}")
     return notes
+
+
+def attempt_notes(line: LineAnswer, lang: str) -> list[str]:
+    """What the user's call log says of the line (nothing, and no import, without a log)."""
+    if line.attempts is None:
+        return []
+    from ..attempts import notes
+
+    return notes(line.attempts, lang)
 
 
 def emergency_text(answer: Answer | DayTimeline, lang: str) -> str:

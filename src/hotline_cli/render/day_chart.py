@@ -127,15 +127,15 @@ def now_row(timeline: DayTimeline, cells: int, label_width: int, lang: str) -> s
     return label + " " + " " * index + NOW_MARK
 
 
-def chart_rows(timeline: DayTimeline, lang: str, width: int) -> list[str]:
-    """The chart as plain strings, each at most ``width`` display cells."""
+def chart_rows(timeline: DayTimeline, lang: str, width: int, limit: int | None = None) -> list[str]:
+    """The chart as plain strings, each at most ``width`` display cells; ``limit`` caps the line rows only."""
     cells, label_width = layout(width)
     slots = _slots(timeline, cells)
     rows = [" " * label_width + " " + ruler(cells)]
     marker = now_row(timeline, cells, label_width, lang)
     if marker is not None:
         rows.append(marker)
-    for line in timeline.lines:
+    for line in timeline.lines[:limit]:
         rows.append(fit(line_name(line, lang), label_width) + " " + line_cells(line.open, line.unknown, slots))
     rows.append(fit(text(lang, "row_uncovered"), label_width) + " " + gap_cells(timeline.uncovered, slots))
     if timeline.uncovered_locally is not None:
@@ -210,7 +210,7 @@ def _say(console, sentence: str, style: str | None = None) -> None:
         console.print(Text(line, style=style or ""), no_wrap=True, crop=True)
 
 
-def render(timeline: DayTimeline, lang: str, console, list_args: str = "") -> None:
+def render(timeline: DayTimeline, lang: str, console, list_args: str = "", limit: int | None = None) -> None:
     width = console.width
     _, label_width = layout(width)
     _say(console, emergency_text(timeline, lang), "bold red")
@@ -221,8 +221,12 @@ def render(timeline: DayTimeline, lang: str, console, list_args: str = "") -> No
     console.print()
     if not timeline.lines:
         _say(console, text(lang, "no_lines"))
-    for row in chart_rows(timeline, lang, width):
+    for row in chart_rows(timeline, lang, width, limit):
         console.print(_styled(row, label_width), no_wrap=True, crop=True)
+    hidden = len(timeline.lines) - limit if limit is not None else 0
+    if hidden > 0:
+        # The gap rows above still count every line; only the bars are cut.
+        _say(console, common_text(lang, "more", count=hidden), "dim")
     _say(console, text(lang, "legend"), "dim")
     _say(console, text(lang, "legend_gaps"), "dim")
     console.print()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..audiences import label as audience_label
 from ..day import DayTimeline, Gap, LineDay
 from .day_labels import holiday_name, summary_texts, warning_message
-from .json_out import SCHEMA_VERSION, region_dict
+from .json_out import SCHEMA_VERSION, attempts_fields, region_dict
 from .labels import text as common_text
 
 
@@ -22,7 +22,7 @@ def _local_gap(gap: Gap) -> dict:
     return {**_span(gap), "12356": gap.primary}
 
 
-def line_dict(line: LineDay) -> dict:
+def line_dict(line: LineDay, lang: str = "zh") -> dict:
     record = line.record
     return {
         "id": record.id,
@@ -36,6 +36,7 @@ def line_dict(line: LineDay) -> dict:
         "area_dial_confirmed": line.line.area_dial_confirmed,
         "intervals": [_span(span) for span in line.open],
         "unknown_intervals": [_span(span) for span in line.unknown],
+        **attempts_fields(line.line, lang),
     }
 
 
@@ -63,7 +64,7 @@ def timeline_dict(timeline: DayTimeline, lang: str, dataset_version: str) -> dic
         "emergency": [
             {"number": e.number, "name": e.name, "name_en": e.name_en, "kind": e.kind} for e in timeline.emergency
         ],
-        "hotlines": [line_dict(line) for line in timeline.lines],
+        "hotlines": [line_dict(line, lang) for line in timeline.lines],
         "uncovered": [_gap(gap) for gap in timeline.uncovered],
         "uncovered_locally": None if timeline.uncovered_locally is None
         else [_local_gap(gap) for gap in timeline.uncovered_locally],

@@ -32,12 +32,42 @@ def detail_dict(dataset: Dataset, entry: LoadedHotline, lang: str) -> dict:
         dumped["tel"] = tel_uri(number)
     document["origin"] = entry.origin if entry.origin == BUNDLED else str(entry.origin)
     document["file"] = entry.file
+    log = _log(dataset, entry)
+    if log is not None:
+        from ..attempts import attempts_json, note_text
+
+        document["attempts"], document["attempt_note"] = attempts_json(log), note_text(log, lang)
     document["centres"] = [
         {"id": e.record.id, "name": e.record.name, "area_dial": _centre_area_dial(e), "hours": e.record.hours,
          "hours_published": e.record.hours_published}
         for e in _centres(dataset, entry)
     ]
     return document
+
+
+def _log(dataset: Dataset, entry: LoadedHotline):
+    """What the user's call log says of this record now, or None without entries for it."""
+    if not dataset.attempts or entry.record.id not in dataset.attempts:
+        return None
+    from datetime import datetime
+
+    from ..attempts import line_log
+    from ..timeparse import CHINA
+
+    return line_log(dataset.attempts[entry.record.id], datetime.now(CHINA))
+
+
+def _log_lines(dataset: Dataset, entry: LoadedHotline, lang: str) -> list[str]:
+    log = _log(dataset, entry)
+    if log is None:
+        return []
+    from ..attempts import notes, outcome_text, when_text
+
+    out = [f"{text(lang, 'your_calls')}:"] + [f"  {note}" for note in notes(log, lang)]
+    for attempt in log.recent:
+        extras = "  ".join(filter(None, [attempt.number, attempt.note]))
+        out.append(f"  · {when_text(attempt.at, log.at)}  {outcome_text(attempt.outcome, lang)}" + (f"  {extras}" if extras else ""))
+    return out
 
 
 def _origin_text(dataset: Dataset, entry: LoadedHotline) -> str:
@@ -109,5 +139,6 @@ def render_detail(dataset: Dataset, entry: LoadedHotline, lang: str) -> str:
             dial = _centre_area_dial(centre) or "12356"
             hours = centre.record.hours_published or centre.record.hours or text(lang, "unknown")
             out.append(f"  {centre.record.name}  {dial}  {hours}  [{centre.record.id}]")
+    out.extend(_log_lines(dataset, entry, lang))
     out.append(f"{dataset.meta.report_outdated}")
     return "\n".join(out) + "\n"

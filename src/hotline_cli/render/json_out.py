@@ -77,7 +77,17 @@ def line_dict(line: LineAnswer, lang: str) -> dict:
         "last_confirmed": record.last_confirmed.isoformat(),
         "caveats": list(record.caveats),
         "origin": line.origin,
+        **attempts_fields(line, lang),
     }
+
+
+def attempts_fields(line: LineAnswer, lang: str) -> dict:
+    """The user's last attempts on this line and what they mean, from their call log."""
+    if line.attempts is None:
+        return {"attempts": [], "attempt_note": None}
+    from ..attempts import attempts_json, note_text
+
+    return {"attempts": attempts_json(line.attempts), "attempt_note": note_text(line.attempts, lang)}
 
 
 def warning_dicts(answer: Answer, lang: str) -> list[dict]:

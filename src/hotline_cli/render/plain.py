@@ -16,7 +16,7 @@ from .common import (
 )
 
 
-def render(answer: Answer, lang: str, limit: int | None) -> str:
+def render(answer: Answer, lang: str, limit: int | None, show_ids: bool = False) -> str:
     shown = answer.lines if limit is None else answer.lines[:limit]
     out = [emergency_text(answer, lang), *header_lines(answer, lang), ""]
     for position, line in enumerate(shown, start=1):
@@ -24,6 +24,8 @@ def render(answer: Answer, lang: str, limit: int | None) -> str:
         if heading:
             out.append(f"-- {heading} --")
         out.append(f"{position}. {line_name(line, lang)} — {status_text(line, answer, lang)}")
+        if show_ids:
+            out.append(f"   id: {line.record.id}")
         per_number = numbers_differ(line)
         for item in line.numbers:
             out.append(f"   ☎ {number_text(item, lang, per_number, answer)}")

@@ -17,7 +17,7 @@ from .common import (
 from .labels import text
 
 
-def render(answer: Answer, lang: str, limit: int | None, console) -> None:
+def render(answer: Answer, lang: str, limit: int | None, console, show_ids: bool = False) -> None:
     from rich.markup import escape
     from rich.table import Table
     from rich import box
@@ -34,6 +34,9 @@ def render(answer: Answer, lang: str, limit: int | None, console) -> None:
     table.add_column(text(lang, "line"), ratio=3, overflow="fold")
     table.add_column(text(lang, "numbers"), ratio=2, overflow="fold")
     table.add_column(text(lang, "status"), ratio=2, overflow="fold")
+    if show_ids:
+        # The id is what `hotline show` takes; fold it rather than cut it, so it can be copied whole.
+        table.add_column("id", ratio=2, overflow="fold")
     for position, line in enumerate(shown, start=1):
         heading = group_heading(line, shown[position - 2] if position > 1 else None, lang)
         if heading:
@@ -49,12 +52,15 @@ def render(answer: Answer, lang: str, limit: int | None, console) -> None:
         style = {"open": "green", "closed": "yellow", "unknown": "cyan"}.get(line.status, "")
         if line.group is Group.primary:
             name = f"[bold]{name}[/]"
-        table.add_row(
+        cells = [
             str(position),
             name,
             escape("\n".join(filter(None, [numbers, channels]))),
             f"[{style}]{escape(status_text(line, answer, lang))}[/]" if style else escape(status_text(line, answer, lang)),
-        )
+        ]
+        if show_ids:
+            cells.append(escape(line.record.id))
+        table.add_row(*cells)
     console.print(table)
     for message in summary_texts(answer, len(shown), lang):
         console.print(escape(message))

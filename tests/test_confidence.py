@@ -105,7 +105,7 @@ def test_months_before_keeps_the_day_or_takes_the_month_end():
     {"hours_published": "疫情期间每天 9:00-21:00"},
     {"caveats": ["疫情期间开通"]},
 ])
-def test_pandemic_era_lines_need_a_source_from_after_2023(changes):
+def test_pandemic_era_lines_need_an_official_news_or_reprint_source_from_after_2023(changes):
     from hotline_cli.query import held_back
 
     survey = [{"ref": "seed:001_8b990758779e8b6f.txt", "date": "2020-05-27"}]
@@ -114,6 +114,10 @@ def test_pandemic_era_lines_need_a_source_from_after_2023(changes):
     assert held_back(record(late_2023, **changes)) == "pandemic_era"
     in_2024 = survey + [{"ref": "https://www.gov.cn/a", "kind": "official", "date": "2024-01-01"}]
     assert held_back(record(in_2024, **changes)) is None
+    # A list repeated by an aggregator or an ungraded page in 2025 confirms nothing.
+    for weak in ({"ref": "https://farm.example.com/a", "kind": "aggregator", "date": "2025-01-01"},
+                 {"ref": "https://page.example.com/a", "date": "2025-01-01"}):
+        assert held_back(record(survey + [weak], **changes)) == "pandemic_era"
     assert held_back(record(survey)) is None
 
 

@@ -225,3 +225,51 @@ def test_every_bundled_published_form_matches_its_dial_or_says_why(dataset):
         for number in record.numbers:
             if not number.published_matches_dial():
                 assert number.dial_inferred and (number.note or record.caveats), (record.id, number.published)
+
+
+# --------------------------------------------------------------------------- the text rule, for any text
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+HIDDEN = st.characters(categories=["Cc", "Cf", "Co", "Cn", "Zl", "Zp"])
+PLAIN = st.text(st.characters(categories=["Lo", "Lu", "Ll", "Nd", "Zs", "Po", "Pd", "Ps", "Pe"]), max_size=30)
+
+
+@settings(max_examples=300, deadline=None)
+@given(before=PLAIN, hidden=HIDDEN, after=PLAIN)
+def test_any_hidden_character_anywhere_is_refused(before, hidden, after):
+    from hotline_cli.model import visible_text
+
+    with pytest.raises(ValueError):
+        visible_text(before + hidden + after)
+
+
+@settings(max_examples=300, deadline=None)
+@given(digits=st.text(st.characters(categories=["Nd"]), min_size=1, max_size=5),
+       mark=st.characters(categories=["Mn", "Mc", "Me"]), mark_first=st.booleans())
+def test_a_combining_mark_touching_a_digit_is_refused(digits, mark, mark_first):
+    from hotline_cli.model import visible_text
+
+    with pytest.raises(ValueError):
+        visible_text(mark + digits if mark_first else digits + mark)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=PLAIN)
+def test_ordinary_text_passes_unchanged(text):
+    from hotline_cli.model import visible_text
+
+    if any(ch in "\u115f\u1160\u3164\uffa0" for ch in text):
+        return  # the Hangul fillers are Lo, and refused on purpose
+    assert visible_text(text) == text
+
+
+def test_day_names_the_overlay_behind_its_lines(invoke, tmp_path):
+    line = dict(example(), restricted=False, audiences=[{"key": "general"}], hours="24/7")
+    path = write(tmp_path, line)
+    doc = json.loads(invoke("day", "-r", "厦门", "--date", "2026-11-24", "--json", "--data", path).stdout)
+    assert doc["overlays"] == [path]
+    chart = invoke("day", "-r", "厦门", "--date", "2026-11-24", "--data", path).stdout
+    assert f"本次结果含自定义数据文件：{path}" in chart.replace("\n", "")  # a long path wraps at 80 columns
+    assert json.loads(invoke("day", "-r", "厦门", "--date", "2026-11-24", "--json").stdout)["overlays"] == []

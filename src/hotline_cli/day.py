@@ -78,6 +78,7 @@ class DayTimeline:
     now: datetime | None  # set only when it falls inside the day
     warnings: list[str] = field(default_factory=list)
     hidden_older: int = 0  # old listings left out, as in `hotline now`
+    overlays: list[str] = field(default_factory=list)  # overlay files behind the lines drawn
 
     @property
     def calendar_verified(self) -> bool:
@@ -219,6 +220,7 @@ def timeline(
         kind=kind,
         now=marker,
         hidden_older=ranked.hidden_older,
+        overlays=list(ranked.overlays),
     )
     warnings = []
     if not result.calendar_verified:

@@ -22,10 +22,13 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 _HIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
 # Letters that draw as blank space (the Hangul fillers, the blank Braille pattern).
 _BLANK_LETTERS = "\u115f\u1160\u3164\uffa0\u2800"
-# Candidates only: a blank letter, or any non-word, non-space, non-ASCII-punctuation character
-# touching a digit; the category test below decides. Most text has none, so it costs one scan.
-_SUSPECT = re.compile(
-    f"[{_BLANK_LETTERS}]|(?<=\\d)[^\\w\\s!-/:-@\\[-`{{-~]|[^\\w\\s!-/:-@\\[-`{{-~](?=\\d)"
+# Candidates for the two checks isprintable() cannot make (a blank letter; a combining mark next to a
+# digit), found in one scan: anything but word characters, spaces, ASCII, Latin-1, general punctuation
+# and the CJK and fullwidth punctuation that Chinese text is full of. Combining marks are never in
+# those ranges (the ideographic tone marks U+302A-302F are left out of them on purpose).
+_CANDIDATES = re.compile(
+    "[^\\w\\s\x20-\x7e\xa0-\xff\u2010-\u2027\u2030-\u205e\u3000-\u3029\u3030-\u303f"
+    "\uff01-\uff9f\uffa1-\uffef]|[" + _BLANK_LETTERS + "]"
 )
 
 
@@ -34,16 +37,20 @@ def describe_character(ch: str) -> str:
 
 
 def visible_text(value: str) -> str:
-    """Refuse text with invisible, format or blank characters, or combining marks on digits."""
+    """Refuse text with invisible, format or blank characters, or combining marks next to digits."""
     if not value.isprintable():
         for ch in value:
             if not ch.isprintable() and unicodedata.category(ch) in _HIDDEN_CATEGORIES:
                 raise ValueError(f"contains an invisible or control character ({describe_character(ch)})")
-    for match in _SUSPECT.finditer(value):
-        ch = match.group()
+    if value.isascii():
+        return value
+    for match in _CANDIDATES.finditer(value):
+        ch, at = match.group(), match.start()
         if ch in _BLANK_LETTERS:
             raise ValueError(f"contains a character that shows as blank ({describe_character(ch)})")
-        if unicodedata.category(ch).startswith("M"):
+        if unicodedata.category(ch).startswith("M") and (
+            (at > 0 and value[at - 1].isdigit()) or (at + 1 < len(value) and value[at + 1].isdigit())
+        ):
             raise ValueError(f"contains a combining mark next to a digit ({describe_character(ch)})")
     return value
 

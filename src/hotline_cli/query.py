@@ -189,10 +189,15 @@ def pandemic_era(record: Hotline) -> bool:
     return any(word in text for text in texts if text for word in PANDEMIC_WORDS)
 
 
+# Sources that can confirm a pandemic-era line still runs: a survey, an aggregator or an ungraded
+# page may only be repeating the 2020 lists.
+PANDEMIC_CONFIRMING_KINDS = (SourceKind.official, SourceKind.news, SourceKind.reprint)
+
+
 def confirmed_after_pandemic(record: Hotline) -> bool:
-    """A dated source other than the 2020 survey, from after 2023, says the line is there."""
+    """An official, news or reprint source dated after 2023 says the line is there."""
     return any(
-        source.date is not None and source.date > PANDEMIC_ERA_ENDS and source_grade(source) is not SourceKind.survey
+        source.date is not None and source.date > PANDEMIC_ERA_ENDS and source_grade(source) in PANDEMIC_CONFIRMING_KINDS
         for source in record.sources
     )
 

@@ -215,6 +215,8 @@ def render(timeline: DayTimeline, lang: str, console, list_args: str = "", limit
     _, label_width = layout(width)
     _say(console, emergency_text(timeline, lang), "bold red")
     _say(console, f"{day_heading(timeline, lang)} · {where_text(timeline, lang)}", "bold")
+    if timeline.overlays:
+        _say(console, common_text(lang, "overlays", files=", ".join(timeline.overlays)))
     for code in timeline.warnings:
         if code != "emergency_only":
             _say(console, warning_message(timeline, code, lang), "yellow")

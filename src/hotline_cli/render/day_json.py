@@ -65,6 +65,8 @@ def timeline_dict(timeline: DayTimeline, lang: str, dataset_version: str) -> dic
             {"number": e.number, "name": e.name, "name_en": e.name_en, "kind": e.kind} for e in timeline.emergency
         ],
         "hotlines": [line_dict(line, lang) for line in timeline.lines],
+        "hidden_older": timeline.hidden_older,
+        "overlays": list(timeline.overlays),
         "uncovered": [_gap(gap) for gap in timeline.uncovered],
         "uncovered_locally": None if timeline.uncovered_locally is None
         else [_local_gap(gap) for gap in timeline.uncovered_locally],

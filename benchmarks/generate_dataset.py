@@ -204,7 +204,7 @@ class Generator:
             "audiences": audiences,
             "restricted": restricted,
             "validity": self._validity(region),
-            "sources": [{"ref": f"https://www.example.org/hotline-benchmark/{record_id}", "date": "2024-12-01"}],
+            "sources": [{"ref": f"https://www.example.org/hotline-benchmark/{record_id}", "kind": "official", "date": "2024-12-01"}],
             "last_confirmed": self._day(date(2024, 12, 1), 365),
             "caveats": [FAKE],
             "call_length": rng.choice(["10-30分钟", "30-50分钟", "不限"]),

@@ -16,7 +16,7 @@ GOOD = {
     "audiences": [{"key": "general"}],
     "hours": "24/7",
     "validity": {"status": "ongoing"},
-    "sources": [{"ref": "https://example.org/announcement", "date": "2026-01-01"}],
+    "sources": [{"ref": "https://example.org/announcement", "kind": "official", "date": "2026-01-01"}],
     "last_confirmed": "2026-01-01",
 }
 
@@ -50,7 +50,7 @@ def test_good_overlay_passes(invoke, tmp_path):
         ({"numbers": [{"published": "0591-12356", "dial": "059112356", "kind": "short_with_area_code"}]}, "area code 0591 does not belong to 厦门市"),
         ({"city": "359900"}, "city: 359900 is not a known city"),
         (
-            {"sources": [{"ref": "https://example.org/a", "date": "2026-01-01"}, {"ref": "https://example.org/b", "date": "2026-03-01"}]},
+            {"sources": [{"ref": "https://example.org/a", "kind": "official", "date": "2026-01-01"}, {"ref": "https://example.org/b", "kind": "official", "date": "2026-03-01"}]},
             "last_confirmed: 2026-01-01 is older than its newest dated source (2026-03-01)",
         ),
         (
@@ -81,7 +81,7 @@ def test_missing_source_field_fails(invoke, tmp_path):
 
 
 def test_stale_record_is_a_warning_not_an_error(invoke, tmp_path):
-    old = {**GOOD, "last_confirmed": "2020-01-01", "sources": [{"ref": "https://example.org/announcement", "date": "2020-01-01"}]}
+    old = {**GOOD, "last_confirmed": "2020-01-01", "sources": [{"ref": "https://example.org/announcement", "kind": "official", "date": "2020-01-01"}]}
     result = invoke("check", "--verbose", "--data", overlay(tmp_path, old))
     assert result.exit_code == 0
     assert "test-xiamen-line: last confirmed 2020-01-01, over 12 months ago" in result.stderr

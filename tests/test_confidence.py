@@ -67,13 +67,13 @@ ON = date(2026, 12, 2)
     ([{"ref": "https://www.gov.cn/a", "kind": "official"}], "unverified"),  # undated: cannot confirm, cannot age
     ([{"ref": "https://mirror.example.com/a", "kind": "reprint", "date": "2026-01-01"}], "unverified"),
     ([{"ref": "https://farm.example.com/a", "kind": "aggregator", "date": "2026-01-01"}], "unverified"),
-    ([{"ref": "https://page.example.com/a", "date": "2026-01-01"}], "unverified"),  # no grade: unknown
-    ([{"ref": "seed:001_8b990758779e8b6f.txt", "date": "2020-05-27"}], "old"),  # ungraded 2020 survey
+    ([{"ref": "https://news.example.cn/a", "kind": "news"}], "unverified"),
+    ([{"ref": "seed:001_8b990758779e8b6f.txt", "kind": "survey", "date": "2020-05-27"}], "old"),
     ([{"ref": "seed:009_x.txt", "kind": "survey", "date": "2026-01-01"}], "old"),  # a survey never confirms
-    ([{"ref": "seed:001_8b990758779e8b6f.txt", "date": "2020-05-27"},
+    ([{"ref": "seed:001_8b990758779e8b6f.txt", "kind": "survey", "date": "2020-05-27"},
       {"ref": "https://www.gov.cn/a", "kind": "official", "date": "2026-03-01"}], "current"),
-    ([{"ref": "seed:001_8b990758779e8b6f.txt", "date": "2020-05-27"},
-      {"ref": "https://page.example.com/a", "date": "2021-01-01"}], "old"),
+    ([{"ref": "seed:001_8b990758779e8b6f.txt", "kind": "survey", "date": "2020-05-27"},
+      {"ref": "https://www.gov.cn/a", "kind": "official", "date": "2021-01-01"}], "old"),
 ])
 def test_confidence_tier_from_sources(sources, tier):
     from hotline_cli.query import confidence
@@ -108,15 +108,15 @@ def test_months_before_keeps_the_day_or_takes_the_month_end():
 def test_pandemic_era_lines_need_an_official_news_or_reprint_source_from_after_2023(changes):
     from hotline_cli.query import held_back
 
-    survey = [{"ref": "seed:001_8b990758779e8b6f.txt", "date": "2020-05-27"}]
+    survey = [{"ref": "seed:001_8b990758779e8b6f.txt", "kind": "survey", "date": "2020-05-27"}]
     assert held_back(record(survey, **changes)) == "pandemic_era"
     late_2023 = survey + [{"ref": "https://www.gov.cn/a", "kind": "official", "date": "2023-12-31"}]
     assert held_back(record(late_2023, **changes)) == "pandemic_era"
     in_2024 = survey + [{"ref": "https://www.gov.cn/a", "kind": "official", "date": "2024-01-01"}]
     assert held_back(record(in_2024, **changes)) is None
-    # A list repeated by an aggregator or an ungraded page in 2025 confirms nothing.
+    # A list repeated by an aggregator in 2025 confirms nothing; nor does the survey, whatever its date.
     for weak in ({"ref": "https://farm.example.com/a", "kind": "aggregator", "date": "2025-01-01"},
-                 {"ref": "https://page.example.com/a", "date": "2025-01-01"}):
+                 {"ref": "seed:009_x.txt", "kind": "survey", "date": "2025-01-01"}):
         assert held_back(record(survey + [weak], **changes)) == "pandemic_era"
     assert held_back(record(survey)) is None
 
@@ -210,7 +210,7 @@ def test_day_hides_old_listings_as_now_does(invoke):
 
 
 def test_a_pandemic_era_line_is_offered_only_with_a_source_from_after_2023(invoke, tmp_path):
-    survey = {"ref": "seed:001_8b990758779e8b6f.txt", "date": "2020-05-27"}
+    survey = {"ref": "seed:001_8b990758779e8b6f.txt", "kind": "survey", "date": "2020-05-27"}
     confirmed = overlay_record("厦门抗疫心理援助热线（测试）", [survey, {"ref": "https://www.gov.cn/x", "kind": "official", "date": "2025-06-01"}], "2025-06-01")
     stale = overlay_record("厦门抗疫心理援助热线（测试）", [survey, {"ref": "https://www.gov.cn/x", "kind": "official", "date": "2023-06-01"}], "2023-06-01")
     for data, offered in ((confirmed, True), (stale, False)):

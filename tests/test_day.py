@@ -131,9 +131,10 @@ def test_ended_numbers_do_not_count_and_weekday_numbers_close_at_weekends(datase
 
 
 def test_unknown_hours_are_marked_unknown_never_open(dataset):
-    result = build(dataset, "香港", NATIONAL_DAY)
-    assert result.lines, "Hong Kong has lines"
-    for line in result.lines:
+    result = build(dataset, "台湾", NATIONAL_DAY)
+    unknown = [line for line in result.lines if line.record.hours is None]
+    assert unknown, "Taiwan has a line whose hours no source gives (1980)"
+    for line in unknown:
         assert line.open == () and not line.status_known
         assert [(s.start, s.end) for s in line.unknown] == [(result.start, result.end)]
 
@@ -225,10 +226,10 @@ def test_uncovered_is_the_complement_of_coverage_by_other_lines(dataset):
 def test_night_gaps_appear_when_the_round_the_clock_lines_close(tmp_path, dataset):
     from hotline_cli.dataset import load
 
-    # The two nationwide 24-hour lines cover every mainland night; give them day hours.
+    # The nationwide 24-hour lines cover every mainland night; give them day hours.
     overlay = overlay_file(tmp_path, [
         record_like(dataset, "beijing-crisis-center", hours="09:00-17:00"),
-        record_like(dataset, "shanghai-smhc-crisis", hours="09:00-17:00"),
+        record_like(dataset, "national-hope24", hours="09:00-17:00"),
     ])
     patched = load([overlay])
     result = build(patched, "江西", WEEKDAY)
@@ -301,7 +302,7 @@ def test_chart_rows_start_with_12356_and_draw_48_half_hours(invoke):
 def test_chart_shows_the_gap_row(invoke, tmp_path, dataset):
     overlay = overlay_file(tmp_path, [
         record_like(dataset, "beijing-crisis-center", hours="09:00-17:00"),
-        record_like(dataset, "shanghai-smhc-crisis", hours="09:00-17:00"),
+        record_like(dataset, "national-hope24", hours="09:00-17:00"),
     ])
     text = day_output(invoke, "--region", "江西", "--date", "2026-11-24", "--data", overlay)
     row = next(line for line in text.splitlines() if line.startswith("除12356外无热线"))
@@ -336,7 +337,7 @@ def test_holiday_and_makeup_days_are_named(invoke):
 
 def test_unverified_calendar_is_announced(invoke):
     text = day_output(invoke, "-r", "福建", "--date", "2099-10-01")
-    assert "2099 年的国家节假日安排尚未收录" in text
+    assert "2099 年的法定节假日已按《全国年节及纪念日放假办法》计算" in text and "调休安排未公布" in text
     doc = json.loads(day_output(invoke, "-r", "福建", "--date", "2099-10-01", "--format", "json"))
     assert doc["calendar_verified"] is False and doc["day_kind"]["verified"] is False
     assert "calendar_unverified" in [w["code"] for w in doc["warnings"]]
@@ -412,12 +413,14 @@ def test_json_shape(invoke, dataset):
 
 
 def test_json_day_kind_of_a_holiday_and_unknown_lines(invoke):
-    doc = json.loads(day_output(invoke, "--region", "香港", "--date", "2026-10-01", "--format", "json", "--lang", "zh"))
+    doc = json.loads(day_output(invoke, "--region", "台湾", "--date", "2026-10-01", "--format", "json", "--lang", "zh"))
     assert doc["day_kind"]["holiday"] is True and doc["day_kind"]["holiday_label"] == "国庆节"
-    assert all(line["status_known"] is False and line["intervals"] == [] for line in doc["hotlines"])
-    assert doc["uncovered"] == [{"start": "2026-10-01T00:00:00+08:00", "end": "2026-10-02T00:00:00+08:00",
-                                 "12356": "unknown", "emergency_only": True}]
-    assert {"emergency_only", "12356_mainland_only"} <= {w["code"] for w in doc["warnings"]}
+    lines = {line["id"]: line for line in doc["hotlines"]}
+    # 1980: no source gives its hours; 1925: 24 hours (聯合報 2026-02-13).
+    assert lines["taiwan-zhanglaoshi-1980"]["status_known"] is False and lines["taiwan-zhanglaoshi-1980"]["intervals"] == []
+    assert lines["taiwan-1925"]["intervals"] == [{"start": "2026-10-01T00:00:00+08:00", "end": "2026-10-02T00:00:00+08:00"}]
+    assert doc["uncovered"] == []
+    assert "12356_mainland_only" in {w["code"] for w in doc["warnings"]}
 
 
 def test_json_local_gaps_do_not_claim_emergency_only(invoke):

@@ -13,7 +13,7 @@ HOSTILE_NAME = '<script>1</script>&"热线'
 def overlay(tmp_path, dataset, **changes):
     """An overlay file replacing the nationwide 24-hour lines, with ``changes`` to the first."""
     records = []
-    for record_id in ("beijing-crisis-center", "shanghai-smhc-crisis"):
+    for record_id in ("beijing-crisis-center", "national-hope24"):
         data = dataset.by_id[record_id].record.model_dump(mode="json", exclude_none=True)
         data.update(changes if not records else {"hours": changes.get("hours", data.get("hours"))})
         records.append(data)

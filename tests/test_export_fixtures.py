@@ -29,7 +29,7 @@ HOSTILE = {
     "call_length": "-1",
     "caveats": [TRICKY_CAVEAT, "+86 开头的说明"],
     "validity": {"status": "ongoing"},
-    "sources": [{"ref": "https://example.org/list?a=1&b=<x>", "date": "2026-01-01"}],
+    "sources": [{"ref": "https://example.org/list?a=1&b=<x>", "kind": "official", "date": "2026-01-01"}],
     "last_confirmed": "2026-01-01",
 }
 
@@ -43,7 +43,7 @@ ENDED = {
     "audiences": [{"key": "general"}],
     "hours": "24/7",
     "validity": {"status": "ended", "since": "2025-01-01", "reason": "测试用：已停止服务"},
-    "sources": [{"ref": "https://example.org/ended", "date": "2025-01-01"}],
+    "sources": [{"ref": "https://example.org/ended", "kind": "official", "date": "2025-01-01"}],
     "last_confirmed": "2025-01-01",
 }
 
@@ -57,7 +57,7 @@ WEEKDAY_LINE = {
     "audiences": [{"key": "general"}],
     "hours": "WD 09:00-17:00",
     "validity": {"status": "ongoing"},
-    "sources": [{"ref": "https://example.org/weekday", "date": "2026-01-01"}],
+    "sources": [{"ref": "https://example.org/weekday", "kind": "official", "date": "2026-01-01"}],
     "last_confirmed": "2026-01-01",
 }
 

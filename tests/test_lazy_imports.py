@@ -90,6 +90,12 @@ def test_now_plain_loads_no_heavy_module(tmp_path_factory, module):
 
 
 def _uses_official_days(record) -> bool:
+    from datetime import date
+
+    from hotline_cli.query import held_back, inactive_reason
+
+    if held_back(record) is not None or inactive_reason(record, date(2026, 11, 25)) is not None:
+        return False  # not offered, so its hours are never evaluated
     texts = [record.hours] + [n.hours for n in record.numbers] + [c.hours for c in record.channels] + [a.hours for a in record.audiences]
     return any(token in (text or "") for text in texts for token in ("WD", "RD", "PH"))
 

@@ -38,7 +38,7 @@ def national_12356(**changes) -> dict:
         "numbers": [{"published": "12356", "dial": "12356", "kind": "short"}],
         "audiences": [{"key": "general"}],
         "validity": {"status": "ongoing"},
-        "sources": [{"ref": "https://www.example.org/notice", "date": "2026-01-01"}],
+        "sources": [{"ref": "https://www.example.org/notice", "kind": "official", "date": "2026-01-01"}],
         "last_confirmed": "2026-01-01",
     }
     record.update(changes)

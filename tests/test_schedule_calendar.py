@@ -55,11 +55,66 @@ def test_plain_weekend_is_neither_workday_nor_ph():
     assert not info.is_workday and not info.is_holiday and info.holiday_name is None and info.verified
 
 
-def test_unpublished_year_falls_back_without_pretending():
-    friday, saturday = day_kind(date(2027, 1, 1)), day_kind(date(2027, 1, 2))
-    assert friday == DayInfo(True, False, None, False, False)  # surely New Year's Day, but unpublished
+def test_unpublished_year_knows_its_statutory_holidays_but_not_its_makeup_days():
+    new_year, saturday, monday = day_kind(date(2027, 1, 1)), day_kind(date(2027, 1, 2)), day_kind(date(2027, 1, 4))
+    assert new_year == DayInfo(False, True, "New Year's Day", False, False)  # 元旦 by law, arrangement unpublished
     assert saturday == DayInfo(False, False, None, False, False)
+    assert monday == DayInfo(True, False, None, False, False)
+    # 2027 春节: 除夕 5 Feb to 初三 8 Feb (2024 revision: four days).
+    assert [d.day for d in _days(2027) if d.month == 2 and day_kind(d).holiday_name == "Spring Festival"] == [5, 6, 7, 8]
+    assert [d.day for d in _days(2027) if d.month == 10 and day_kind(d).is_holiday] == [1, 2, 3]
     assert not day_kind(date(2003, 6, 2)).verified
+
+
+# chinese-calendar 1.11 names 22 and 24 June 2012 as 端午 but not Saturday the 23rd between them (the
+# notice gave 22-24 June off); it is a rest day there all the same.
+PUBLISHED_GAPS = {date(2012, 6, 23)}
+
+
+def test_statutory_holidays_are_inside_every_published_year():
+    """For each year chinese-calendar covers (2004 on), the law's days (rules of that period) are rest days it names."""
+    import chinese_calendar
+
+    from hotline_cli.schedule.calendar import statutory_holidays
+
+    published = chinese_calendar.constants.holidays
+    years = sorted({d.year for d in published})
+    assert years[0] == 2004 and years[-1] >= 2026
+    differences = {
+        year: sorted(d for d in statutory_holidays(year) if d not in published) for year in years
+    }
+    differences = {year: days for year, days in differences.items() if days}
+    assert differences == {2012: sorted(PUBLISHED_GAPS)}, differences
+    for day in PUBLISHED_GAPS:
+        assert chinese_calendar.is_holiday(day)
+
+
+@pytest.mark.parametrize("year,spring,labour,has_lunar_festivals", [
+    (2005, (2, 9, 3), 3, False),   # 1999 rules: 初一-初三, 劳动节 three days, no 清明/端午/中秋
+    (2010, (2, 13, 3), 1, True),   # 2008-2013: 除夕-初二
+    (2020, (1, 25, 3), 1, True),   # 2014-2024: 初一-初三, 劳动节 one day
+    (2026, (2, 16, 4), 2, True),   # 2024 revision: 除夕-初三, 劳动节 two days
+])
+def test_each_period_follows_its_own_rules(year, spring, labour, has_lunar_festivals):
+    from hotline_cli.schedule.calendar import statutory_holidays
+
+    days = statutory_holidays(year)
+    month, first, count = spring
+    assert sorted(d for d, name in days.items() if name == "Spring Festival") == [
+        date(year, month, first) + timedelta(days=i) for i in range(count)]
+    assert sorted(d for d, name in days.items() if name == "Labour Day") == [date(year, 5, d) for d in range(1, labour + 1)]
+    assert any(name == "Tomb-sweeping Day" for name in days.values()) is has_lunar_festivals
+
+
+def test_lunar_calendar_is_imported_only_for_an_unpublished_year():
+    out = _fresh_import(
+        "import sys, datetime, hotline_cli.schedule as s\n"
+        "s.state_at('WD 09:00-17:00', datetime.datetime(2026, 10, 1, 10, tzinfo=datetime.timezone.utc))\n"
+        "print('lunar_python' in sys.modules)\n"
+        "s.state_at('WD 09:00-17:00', datetime.datetime(2027, 10, 1, 10, tzinfo=datetime.timezone.utc))\n"
+        "print('lunar_python' in sys.modules)"
+    )
+    assert out.split() == ["False", "True"]
 
 
 def test_datetime_is_accepted_as_its_date():

@@ -156,9 +156,10 @@ def test_unpublished_year_uses_weekdays_and_says_so():
 
 
 def test_search_into_an_unpublished_year_is_unverified():
-    # Friday 2026-12-31 evening: the next opening is looked up in 2027.
+    # Thursday 2026-12-31 evening: the next opening is looked up in 2027, where 1 January is
+    # 元旦 by law (so closed) and the weekend follows; Monday the 4th is the next workday.
     state = state_at("WD 09:00-17:00", at(2026, 12, 31, 18))
-    assert state == State("closed", at(2027, 1, 1, 9), False)
+    assert state == State("closed", at(2027, 1, 4, 9), False)
     assert state_at("WD 09:00-17:00", at(2026, 12, 31, 12)) == State("open", at(2026, 12, 31, 17), True)
 
 

@@ -5,12 +5,13 @@ Errors make the data unusable (the check fails); warnings are shown but pass.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from .dataset import Dataset
-from .model import NATIONAL, Hotline, NumberKind, PhoneNumber, Scope, ValidityStatus
+from .dataset import BUNDLED, Dataset, LoadedHotline
+from .model import NATIONAL, Hotline, NumberKind, PhoneNumber, Scope, SourceKind, ValidityStatus
 
 STALE_AFTER = timedelta(days=365)
 GEOGRAPHIC_KINDS = (NumberKind.landline, NumberKind.short_with_area_code)
@@ -172,11 +173,64 @@ def run(dataset: Dataset, today: date) -> Report:
             )
         elif today - record.last_confirmed > STALE_AFTER:
             report.warnings.append(f"{record.id}: last confirmed {record.last_confirmed.isoformat()}, over 12 months ago")
+        _check_sources(entry, report)
         _check_numbers(dataset, record, all_area_codes, report)
         _check_hours(record, report)
 
+    _check_12356_hours_basis(dataset, report)
     report.stats = stats(dataset)
     return report
+
+
+def _announces_hours(record: Hotline) -> bool:
+    return bool(record.hours or record.hours_published)
+
+
+def _check_12356_hours_basis(dataset: Dataset, report: Report) -> None:
+    """Each province's 12356 record says whether its own announcement gives hours, and the data agrees."""
+    lines = [r for r in dataset.hotlines if is_12356(r)]
+    for record in lines:
+        if record.scope is not Scope.provincial:
+            if record.hours_basis is not None:
+                report.errors.append(f"{record.id}: hours_basis: only a province's 12356 record carries it")
+            continue
+        cities_announce = any(_announces_hours(c) for c in lines if c.id.startswith(record.id + "-"))
+        expected = ("province_announcement" if _announces_hours(record)
+                    else "city_announcements" if cities_announce else "none_found")
+        if record.hours_basis != expected:
+            report.errors.append(
+                f"{record.id}: hours_basis: is {record.hours_basis}, but the data says {expected}"
+                " (province_announcement: its own hours; city_announcements: some city records have hours; none_found)"
+            )
+
+
+_DATED = re.compile(r"\d{4}-\d{2}-\d{2}|\d{4}年\d{1,2}月\d{1,2}日")
+
+
+def _check_sources(entry: LoadedHotline, report: Report) -> None:
+    """A number or an hour offered to callers must rest on more than a content farm; a reprint says what it reprints.
+
+    A line known only from aggregators may stay in the data as ``uncertain`` (never offered as open)."""
+    record = entry.record
+    where = f"{entry.file if entry.origin == BUNDLED else entry.origin}: {record.id}"
+    offered = record.validity.status in (ValidityStatus.ongoing, ValidityStatus.until)
+    states_facts = bool(record.numbers) or any(text for _, text in _hours_texts(record))
+    if offered and states_facts and record.sources and all(s.kind is SourceKind.aggregator for s in record.sources):
+        report.errors.append(
+            f"{where}: sources: its numbers and hours rest on aggregator pages only;"
+            " add an official, news or reprint source, or mark the line uncertain"
+        )
+    for source in record.sources:
+        if source.kind is SourceKind.reprint and not (source.note and _DATED.search(source.note)):
+            report.errors.append(
+                f"{where}: sources: {source.ref}: a reprint's note names the original and its date (YYYY-MM-DD)"
+            )
+
+
+def strongest_grade(record: Hotline) -> SourceKind:
+    """The most trusted grade among a record's sources (SourceKind lists them from most to least)."""
+    order = list(SourceKind)
+    return min((source.kind for source in record.sources), key=order.index)
 
 
 def _confirmed_before_newest_source(record: Hotline) -> bool:
@@ -185,6 +239,12 @@ def _confirmed_before_newest_source(record: Hotline) -> bool:
         return False
     dates = [source.date for source in record.sources if source.date]
     return bool(dates) and max(dates) > record.last_confirmed
+
+
+def _cities_with_unique_area_code(dataset: Dataset, regions) -> int:
+    """Cities no other city shares an area code with: the only ones where 区号+12356 may be suggested."""
+    shared = dataset.shared_area_codes
+    return sum(1 for region in regions for city in region.cities if city.area_codes and not shared & set(city.area_codes))
 
 
 def stats(dataset: Dataset) -> dict[str, int]:
@@ -203,4 +263,13 @@ def stats(dataset: Dataset) -> dict[str, int]:
         "12356_cities_with_area_code_form": sum(1 for r in cities if r.area_code_number() is not None),
         "12356_records_with_sourced_hours": sum(1 for r in lines_12356 if r.hours is not None),
         "12356_records": len(lines_12356),
+        "12356_cities_with_own_record": len({r.city for r in cities}),
+        "mainland_cities": sum(len(region.cities) for region in mainland),
+        "mainland_cities_with_unique_area_code": _cities_with_unique_area_code(dataset, mainland),
+        **{f"12356_provinces_hours_{basis}": sum(1 for r in lines_12356 if r.hours_basis == basis)
+           for basis in ("province_announcement", "city_announcements", "none_found")},
+        **{f"records_strongest_source_{kind.value}": sum(1 for r in dataset.hotlines if strongest_grade(r) is kind)
+           for kind in SourceKind},
+        **{f"records_citing_{kind.value}": sum(1 for r in dataset.hotlines if any(s.kind is kind for s in r.sources))
+           for kind in SourceKind},
     }

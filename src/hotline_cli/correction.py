@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from .model import Hotline, NumberKind, PhoneNumber, Source, Validity, ValidityStatus
+from .model import Hotline, NumberKind, PhoneNumber, Source, SourceKind, Validity, ValidityStatus
 
 WHAT = ("number", "hours", "ended", "new-line")
 
@@ -62,7 +62,9 @@ def _source(url: str | None, day: str | None, today: date) -> Source:
         raise CorrectionError(f"--source-date: {day.strip()[:40]!r} is not a date; use YYYY-MM-DD") from None
     if published > today:
         raise CorrectionError("--source-date: the date is in the future")
-    return Source(ref=url.strip(), date=published, note="reported with hotline report; not yet checked by the maintainers")
+    # Nobody has judged the page yet: it counts as the least trusted grade until a maintainer grades it.
+    return Source(ref=url.strip(), date=published, kind=SourceKind.aggregator,
+                  note="reported with hotline report; not yet checked by the maintainers, so graded aggregator until they grade it")
 
 
 def _last_confirmed(sources: list[Source], source: Source) -> date:

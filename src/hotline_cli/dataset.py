@@ -64,6 +64,16 @@ class Dataset:
     def city_by_code(self):
         return {city.code: (city, region) for region in self.regions for city in region.cities}
 
+    @cached_property
+    def shared_area_codes(self) -> frozenset[str]:
+        """Telephone area codes that more than one city uses (0371: 郑州 and 开封)."""
+        owners: dict[str, int] = {}
+        for region in self.regions:
+            for city in region.cities:
+                for code in set(city.area_codes):
+                    owners[code] = owners.get(code, 0) + 1
+        return frozenset(code for code, count in owners.items() if count > 1)
+
 
 def bundled_root() -> Traversable:
     root = resources.files("hotline_cli") / "data"

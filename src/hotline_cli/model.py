@@ -145,7 +145,7 @@ class Source(Strict):
 
     ref: Annotated[str, StringConstraints(pattern=r"^(seed:\S+|https?://\S+)$"), AfterValidator(visible_text)]
     date: _dt.date | None = None
-    kind: SourceKind | None = None
+    kind: SourceKind
     note: Text | None = None
 
 
@@ -307,6 +307,9 @@ class Hotline(Strict):
     audiences: list[AudienceEntry] = Field(min_length=1)
     audience_published: Text | None = None
     restricted: bool = False  # only the listed audiences may use it
+    # Groups a line mainly serves (the source says 主要…): anyone may call; shown labelled and
+    # ranked first for those groups. A focus never excludes anyone; `restricted` is for "only".
+    focus: list[Audience] = []
     hours: Text | None = None  # hours grammar; None means not known
     hours_published: Text | None = None
     call_length: Text | None = None
@@ -315,6 +318,10 @@ class Hotline(Strict):
     validity: Validity
     sources: list[Source] = Field(min_length=1)
     follows: Text | None = None  # which source the record follows where sources disagree
+    # For a province's 12356 record: whether the province's own announcement gives its hours
+    # (province_announcement), only some cities' announcements do (city_announcements, on their
+    # records), or none was found (none_found: the national rule, at least 18 hours a day, is shown).
+    hours_basis: Literal["province_announcement", "city_announcements", "none_found"] | None = None
     last_confirmed: date
     caveats: list[Text] = []
     related: list[RecordId] = []  # paired lines (adult + youth, old number + 12356)
@@ -334,6 +341,11 @@ class Hotline(Strict):
             raise ValueError(f"city {self.city} is not inside region {self.region}")
         if self.restricted and all(a.key is Audience.general for a in self.audiences):
             raise ValueError("a restricted line must name whom it is restricted to")
+        if self.focus and self.restricted:
+            raise ValueError("a line with a focus (主要…) is open to everyone; restricted is for 'only'")
+        served = {a.key for a in self.audiences}
+        if not set(self.focus) <= served:
+            raise ValueError("every focus group must be among the line's audiences")
         for index, number in enumerate(self.numbers):
             if not number.published_matches_dial() and not (number.dial_inferred and (number.note or self.caveats)):
                 raise ValueError(
@@ -351,8 +363,24 @@ class Hotline(Strict):
         return self.id == "12356" or self.id.startswith("12356-") or "12356" in name
 
     def area_code_number(self) -> PhoneNumber | None:
-        """The 区号+12356 form a source gives for this centre, if any."""
-        return next((n for n in self.numbers if n.kind is NumberKind.short_with_area_code), None)
+        """The 区号+12356 form a source gives for this centre, if any (never an old number's)."""
+        return next((n for n in self.numbers if n.kind is NumberKind.short_with_area_code
+                     and n.dial.endswith("12356") and not n.old_number and not n.ended), None)
+
+    def area_dial_for(self, city: City, code_shared: bool) -> tuple[str | None, bool]:
+        """区号+12356 to reach ``city``'s centre from elsewhere through this record, and whether a source confirms it.
+
+        The one rule for suggesting the area-code form: never for a city whose area code another
+        city shares (开封 and 郑州 0371, 安顺 and 贵阳 0851): the code cannot choose the city. Else the
+        form this record's source gives for the city (all of Fujian, 晋中), else the usual routing,
+        which presenters must label unconfirmed.
+        """
+        if code_shared or not city.area_codes:
+            return None, False
+        sourced = self.area_code_number() if self.city == city.code else None
+        if sourced is not None:
+            return sourced.published, True
+        return f"{city.area_codes[0]}-12356", False
 
 
 class HotlinesFile(Strict):

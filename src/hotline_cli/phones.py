@@ -13,6 +13,8 @@ SHORT_KINDS = (NumberKind.short, NumberKind.short_with_area_code)
 
 # Short numbers that are national services rather than local subscriber numbers.
 KNOWN_SHORT_SERVICES = ("12356", "12320", "12355", "12345")
+# Short service numbers elsewhere that phonenumbers' tables lack (Taiwan's 1925, Hong Kong's 18111).
+KNOWN_SHORT_SERVICES_ABROAD = {"TW": ("1925",), "HK": ("18111",)}
 
 
 def tel_uri(number: PhoneNumber) -> str:
@@ -46,6 +48,8 @@ def parse_problem(number: PhoneNumber) -> str | None:
     if number.kind is NumberKind.short:
         parsed = phonenumbers.parse(number.dial, number.country)
         if shortnumberinfo.is_valid_short_number(parsed) or number.dial in KNOWN_SHORT_SERVICES:
+            return None
+        if number.dial in KNOWN_SHORT_SERVICES_ABROAD.get(number.country, ()):
             return None
         if number.country == "CN" and number.dial.startswith("96") and len(number.dial) in (5, 6):
             return None  # local 96xxx service numbers are not in phonenumbers' short-number tables

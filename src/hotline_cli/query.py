@@ -120,7 +120,6 @@ def inactive_reason(record: Hotline, on: date) -> str | None:
 # --------------------------------------------------------------------------- confidence
 
 CONFIRMATION_MONTHS = 24
-SURVEY_2020_SEED = "seed:001_"
 CONFIRMING_KINDS = (SourceKind.official, SourceKind.news)
 # A pandemic-era line needs a source from after this date to be offered as open.
 PANDEMIC_ERA_ENDS = date(2023, 12, 31)
@@ -129,13 +128,9 @@ PANDEMIC_WORDS = ("抗疫", "疫情期间", "抗击疫情", "防控疫情")
 INACTIVE_CODES = ("pandemic_era",)
 
 
-def source_grade(source: Source) -> SourceKind | None:
-    """A source's grade; an ungraded source is graded by its ref: the 2020 survey seed, else unknown (None)."""
-    if source.kind is not None:
-        return source.kind
-    if source.ref.startswith(SURVEY_2020_SEED):
-        return SourceKind.survey
-    return None
+def source_grade(source: Source) -> SourceKind:
+    """A source's grade (every source carries one; `check` refuses a record without)."""
+    return source.kind
 
 
 def months_before(day: date, months: int) -> date:
@@ -154,12 +149,11 @@ def confidence(record: Hotline, on: date) -> Confidence:
     """How far a listing can be trusted on the answer's date `on`, from its sources alone.
 
     The window is the 24 months up to `on` (from the same day 24 months earlier; a source
-    dated after `on` counts as inside it). Each source is graded by `Source.kind`; without
-    one, `seed:001_…` (the 2020 survey) is a survey and anything else is of unknown grade.
+    dated after `on` counts as inside it). Each source is graded by `Source.kind`.
 
     - current: at least one official or news source dated inside the window;
     - unverified: not current, but some source other than the survey is dated inside the
-      window or undated (reprints, aggregators, unknown grades, undated official pages):
+      window or undated (reprints, aggregators, undated official or news pages):
       nothing proves it old, nothing official confirms it;
     - old: everything else, i.e. every source is the survey or dated before the window.
 
@@ -327,8 +321,12 @@ def _zone(name: str):
 
 
 def qualifies(record: Hotline, audience: Audience | None) -> bool:
-    """Lines for everyone always qualify; lines restricted to another group do not."""
-    if not record.restricted:
+    """Whether this caller may use the line at all.
+
+    Lines for everyone and lines with only a focus (主要…: shown to all, ranked first for their
+    groups through the audience match) qualify; lines restricted to another group do not.
+    """
+    if record.focus or not record.restricted:
         return True
     return audience is not None and any(entry.key is audience for entry in record.audiences)
 
@@ -362,20 +360,11 @@ def primary_12356(dataset: Dataset, place: Place | None) -> LoadedHotline | None
     return by_id.get(NATIONAL_12356)
 
 
-def area_dial_12356(place: Place | None, centre: LoadedHotline) -> tuple[str | None, bool]:
-    """区号+12356 for a city, and whether the city's own 12356 record gives that form.
-
-    The form works where a province or city announced it (all of Fujian, 晋中 …); elsewhere it is the
-    usual routing but unconfirmed, and presenters must say so.
-    """
+def area_dial_12356(place: Place | None, centre: LoadedHotline, shared_codes: frozenset[str]) -> tuple[str | None, bool]:
+    """区号+12356 for a city, and whether a source confirms it (the rule: Hotline.area_dial_for)."""
     if place is None or place.city is None or place.region.phone_region != "CN":
         return None, False
-    sourced = centre.record.area_code_number() if centre.record.city == place.city.code else None
-    if sourced is not None:
-        return sourced.published, True
-    if not place.city.area_codes:
-        return None, False
-    return f"{place.city.area_codes[0]}-12356", False
+    return centre.record.area_dial_for(place.city, bool(shared_codes & set(place.city.area_codes)))
 
 
 def emergency_for(dataset: Dataset, place: Place | None) -> list[EmergencyNumber]:
@@ -434,7 +423,7 @@ def answer(
     ordered = [line for _, line in lines]
     if primary is not None:
         first = evaluate_line(primary, at, audience, Group.primary)
-        first = _with_area_dial(first, *area_dial_12356(place, primary))
+        first = _with_area_dial(first, *area_dial_12356(place, primary, dataset.shared_area_codes))
         ordered.insert(0, first)
 
     result = Answer(at=at, place=place, audience=audience, emergency=emergency_for(dataset, place), lines=ordered,

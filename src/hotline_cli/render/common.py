@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..audiences import label as audience_label
-from ..model import Audience
+from ..model import Audience, ValidityStatus
 from typing import TYPE_CHECKING
 
 from ..query import Answer, Group, LineAnswer, NumberAnswer
@@ -15,7 +15,8 @@ if TYPE_CHECKING:
 
 def status_text(line: LineAnswer | NumberAnswer, answer: Answer, lang: str) -> str:
     if isinstance(line, LineAnswer) and line.group is Group.inactive:
-        return text(lang, "inactive")
+        # An uncertain line is not offered, but nothing says it ended.
+        return text(lang, "unconfirmed" if line.record.validity.status is ValidityStatus.uncertain else "inactive")
     if line.status == "open":
         if line.closes_at is None:
             return f"{text(lang, 'open')} · {text(lang, 'always')}"
@@ -72,6 +73,8 @@ def detail_lines(line: LineAnswer, lang: str) -> list[str]:
     if record.restricted:
         who = "、".join(audience_label(a.key, lang) for a in record.audiences if a.key is not Audience.general)
         notes.append(text(lang, "restricted", who=who))
+    if record.focus:
+        notes.append(text(lang, "focus", who="、".join(audience_label(key, lang) for key in record.focus)))
     log_notes = attempt_notes(line, lang)
     reason = inactive_text(line, lang)
     if reason:

@@ -109,6 +109,8 @@ def render_detail(dataset: Dataset, entry: LoadedHotline, lang: str) -> str:
     )
     restricted_to = "、".join(audience_label(a.key, lang) for a in record.audiences if a.key.value != "general")
     out.append(f"{text(lang, 'audiences')}: {audiences}" + (f" — {text(lang, 'restricted', who=restricted_to)}" if record.restricted else ""))
+    if record.focus:
+        out.append("  " + text(lang, "focus", who="、".join(audience_label(key, lang) for key in record.focus)))
     if record.operator:
         out.append(f"{text(lang, 'operator')}: {record.operator}")
     if record.call_length:
@@ -127,7 +129,7 @@ def render_detail(dataset: Dataset, entry: LoadedHotline, lang: str) -> str:
     for source in record.sources:
         dated = f" ({source.date})" if source.date else ""
         note = f" — {source.note}" if source.note else ""
-        out.append(f"{text(lang, 'source')}: {source.ref}{dated}{note}")
+        out.append(f"{text(lang, 'source')} [{text(lang, 'grade_' + source.kind.value)}]: {source.ref}{dated}{note}")
     if record.follows:
         out.append(f"  follows: {record.follows}")
     out.append(f"{text(lang, 'last_confirmed')}: {record.last_confirmed}")

@@ -66,6 +66,7 @@ def line_dict(line: LineAnswer, lang: str) -> dict:
             for a in record.audiences
         ],
         "restricted": record.restricted,
+        "focus": [key.value for key in record.focus],
         "scope": record.scope.value,
         "region": record.region,
         "city": record.city,

@@ -1,10 +1,14 @@
 """Mainland China's official calendar: statutory holidays, workdays and 调休 makeup days.
 
-The State Council publishes each year's arrangement only late in the previous
-year, so no rule can compute it.  ``chinese_calendar`` carries the published
-arrangements (2004-2026 in 1.11.0).  For any other year we fall back to plain
-Monday-Friday workdays with no holidays and say so with ``verified=False``;
-python-holidays is not used as the source because it silently guesses
+The statutory holidays themselves are fixed by law (全国年节及纪念日放假办法); what
+the State Council publishes each year, late in the previous year, is the
+arrangement around them: bridged days off and the weekend makeup workdays (调休),
+which no rule predicts.  ``chinese_calendar`` carries the published arrangements
+(2004-2026 in 1.11.0) and stays authoritative for those years.  For any other
+year the statutory holidays are computed from the law in force that year (lunar
+dates and 清明 from lunar-python, imported only then), weekends are rest days and
+other weekdays workdays, and ``verified=False`` says that only the makeup days are
+unknown.  python-holidays is not used as the source because it silently guesses
 unpublished years and has no makeup workdays for them.
 """
 
@@ -12,11 +16,11 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from types import ModuleType
 from typing import Protocol, runtime_checkable
 
-__all__ = ["CHINA", "Calendar", "ChinaCalendar", "DayInfo", "day_kind"]
+__all__ = ["CHINA", "Calendar", "ChinaCalendar", "DayInfo", "day_kind", "statutory_holidays"]
 
 
 @dataclass(frozen=True)
@@ -25,7 +29,7 @@ class DayInfo:
     is_holiday: bool  # PH: an official rest day of a named holiday period
     holiday_name: str | None
     is_makeup_workday: bool  # a Saturday or Sunday made a workday (调休上班)
-    verified: bool  # False: no published calendar, Monday-Friday guessed
+    verified: bool  # False: no published arrangement; statutory holidays computed, makeup days unknown
 
 
 @runtime_checkable
@@ -44,11 +48,70 @@ def _chinese_calendar() -> ModuleType | None:
     return chinese_calendar
 
 
+NEW_YEAR, SPRING, QINGMING, LABOUR, DRAGON_BOAT, MID_AUTUMN, NATIONAL = (
+    "New Year's Day", "Spring Festival", "Tomb-sweeping Day", "Labour Day",
+    "Dragon Boat Festival", "Mid-autumn Festival", "National Day",
+)
+
+
+def _lunar_to_solar(year: int, month: int, day: int) -> date:
+    from lunar_python import Lunar
+
+    solar = Lunar.fromYmd(year, month, day).getSolar()
+    return date(solar.getYear(), solar.getMonth(), solar.getDay())
+
+
+def _qingming(year: int) -> date:
+    from lunar_python import Lunar
+
+    # The 清明 solar term of a Gregorian year falls in the lunar year that began that spring.
+    solar = Lunar.fromYmd(year, 1, 1).getJieQiTable()["清明"]
+    return date(solar.getYear(), solar.getMonth(), solar.getDay())
+
+
+@functools.lru_cache(maxsize=64)
+def statutory_holidays(year: int) -> dict[date, str]:
+    """The rest days the law itself fixes for ``year``, under the rules in force that year.
+
+    2025-: 元旦 1; 春节 除夕-初三; 清明; 劳动节 May 1-2; 端午; 中秋; 国庆 Oct 1-3 (2024 revision).
+    2014-2024: 春节 初一-初三 and 劳动节 May 1 only.  2008-2013: 春节 除夕-初二.
+    2000-2007 (1999 revision): 春节 初一-初三, 劳动节 May 1-3, no 清明, 端午 or 中秋.
+    Before 2000 (1949 rules): 劳动节 May 1, 国庆 Oct 1-2.
+    Bridged days and makeup workdays are the yearly notice's, never computed here.
+    """
+    new_year = _lunar_to_solar(year, 1, 1)
+    eve = new_year - timedelta(days=1)  # 除夕: the last day of the twelfth lunar month
+    days: dict[date, str] = {date(year, 1, 1): NEW_YEAR}
+    if year >= 2025:
+        spring, labour, national = [eve] + [new_year + timedelta(days=i) for i in range(3)], 2, 3
+    elif year >= 2014:
+        spring, labour, national = [new_year + timedelta(days=i) for i in range(3)], 1, 3
+    elif year >= 2008:
+        spring, labour, national = [eve, new_year, new_year + timedelta(days=1)], 1, 3
+    elif year >= 2000:
+        spring, labour, national = [new_year + timedelta(days=i) for i in range(3)], 3, 3
+    else:
+        spring, labour, national = [new_year + timedelta(days=i) for i in range(3)], 1, 2
+    days.update({day: SPRING for day in spring})
+    days.update({date(year, 5, day): LABOUR for day in range(1, labour + 1)})
+    days.update({date(year, 10, day): NATIONAL for day in range(1, national + 1)})
+    if year >= 2008:
+        days[_qingming(year)] = QINGMING
+        days[_lunar_to_solar(year, 5, 5)] = DRAGON_BOAT
+        days[_lunar_to_solar(year, 8, 15)] = MID_AUTUMN
+    return days
+
+
 def _unverified(day: date) -> DayInfo:
+    """A day of a year without a published arrangement: the law's holidays, else weekends off."""
+    try:
+        name = statutory_holidays(day.year).get(day)
+    except ImportError:  # no lunar calendar package: only the fixed-date holidays are known
+        name = {(1, 1): NEW_YEAR, (10, 1): NATIONAL}.get((day.month, day.day))
     return DayInfo(
-        is_workday=day.weekday() < 5,
-        is_holiday=False,
-        holiday_name=None,
+        is_workday=name is None and day.weekday() < 5,
+        is_holiday=name is not None,
+        holiday_name=name,
         is_makeup_workday=False,
         verified=False,
     )

@@ -114,10 +114,10 @@ def test_each_number_has_a_qr_code_and_a_tel_link(invoke, tmp_path):
     primary = page.articles[0]
     assert "primary" in primary["class"]
     assert primary["svgs"] == 2  # 12356 and 0592-12356
-    assert "tel:12356;phone-context=+86" in primary["links"]
+    assert "tel:12356" in primary["links"] and "tel:059212356" in primary["links"]
     hostile = next(a for a in page.articles if a["id"] == f"line-{HOSTILE['id']}")
     assert hostile["svgs"] == 2  # the ended third number is left out
-    assert "tel:+865925395159" in hostile["links"] and "tel:+8613805920000" in hostile["links"]
+    assert "tel:+86-592-539-5159" in hostile["links"] and "tel:+86-138-0592-0000" in hostile["links"]
     assert re.search(r"figure\.qr svg\s*\{[^}]*width:\s*2[0-9]mm", page.style)  # at least 2 cm to scan
 
 

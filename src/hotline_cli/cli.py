@@ -92,12 +92,13 @@ def _fail(message: str, code: int, hints: list[str] | None = None) -> typer.Exit
 
 
 def _data_hints(problems: list[str]) -> list[str]:
-    from .overlays import user_overlay_dir
+    from .overlays import describe_overlay_dir, user_overlay_dir
 
     hints = [f"- {p}" for p in problems]
-    folder = str(user_overlay_dir())
+    overlay = user_overlay_dir()
+    folder = str(overlay)
     if any(p.startswith(folder) for p in problems):
-        hints.append(f"{folder} is your overlay folder, read on every run: fix or move the file named")
+        hints.append(describe_overlay_dir(overlay))
     hints.append("meanwhile call 12356, or 110/120 in an emergency")
     return hints
 

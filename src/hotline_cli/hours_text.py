@@ -154,3 +154,19 @@ def plain_hours(expression: str | None, published: str | None = None, lang: str 
     if published and published.strip():
         return published.strip()
     return None
+
+
+def hours_rows(expression: str | None, published: str | None = None, lang: str = "zh") -> list[str]:
+    """The hours as rows of a timetable, one rule per row ("周一至周五 9:00–17:00", "法定节假日休息").
+
+    Read from the expression, never from the state at some moment; the published wording
+    when there is no usable expression; empty when neither is known.
+    """
+    if expression:
+        try:
+            return [describe_rule(rule, lang) for rule in parse_hours(expression).rules]
+        except HoursSyntaxError:
+            pass
+    if published and published.strip():
+        return [published.strip()]
+    return []

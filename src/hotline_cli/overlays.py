@@ -43,6 +43,23 @@ def user_overlay_files() -> list[Path]:
     return []
 
 
+def describe_overlay_dir(folder: Path) -> str:
+    """One sentence on what the overlay path is, for a message about a problem found there."""
+    setting = "HOTLINE_USER_DATA" if os.environ.get("HOTLINE_USER_DATA") else "your overlay folder"
+    try:
+        if folder.is_symlink() and not folder.exists():
+            return f"{folder} ({setting}) is a symbolic link to nothing; point it at a folder of JSON files"
+        if folder.is_file():
+            return f"{folder} ({setting}) is a file, not a folder; it is read on every run: point the setting at a folder of JSON files, or move the file"
+        if folder.is_dir() and not os.access(folder, os.R_OK | os.X_OK):
+            return f"{folder} ({setting}) is a folder that cannot be read (permission denied); it is read on every run: fix its permissions"
+        if folder.exists() and not folder.is_dir():
+            return f"{folder} ({setting}) is not a folder; point the setting at a folder of JSON files"
+    except OSError as error:
+        return f"{folder} ({setting}) cannot be used ({error.strerror or error})"
+    return f"{folder} is your overlay folder, read on every run: fix or move the file named above"
+
+
 # --------------------------------------------------------------------------- what an overlay may not do
 
 # Emergency numbers anywhere the tool answers, plus 112 and 122 (mobile emergency, traffic police).

@@ -17,17 +17,51 @@ KNOWN_SHORT_SERVICES = ("12356", "12320", "12355", "12345")
 KNOWN_SHORT_SERVICES_ABROAD = {"TW": ("1925",), "HK": ("18111",)}
 
 
-def tel_uri(number: PhoneNumber) -> str:
-    """RFC 3966 URI. Short numbers only work inside their network, so they stay local."""
+def tel_uri(number: PhoneNumber | str) -> str:
+    """The one tel: link for a number, used by links, QR codes, vCards and JSON alike.
+
+    Full numbers get the RFC 3966 global form with phonenumbers' grouping
+    (``tel:+86-10-8081-1117``); short numbers, and short numbers behind an area
+    code, are dialled as they are (``tel:12356``): the ``;phone-context=`` RFC 3966
+    wants for them is keyed in by many dialers after a pause. A plain string is a
+    short service number such as 110. See docs/tel-links.md.
+    """
+    if isinstance(number, str):
+        return f"tel:{number}"
+    if number.kind in SHORT_KINDS:
+        return f"tel:{number.dial.lstrip('+')}"
+    return f"tel:{global_number(number)}"
+
+
+def global_number(number: PhoneNumber) -> str:
+    """A full number in international form with visual separators, e.g. +86-591-8754-7777."""
     code = COUNTRY_CALLING_CODE[number.country]
     digits = number.dial.lstrip("+")
-    if number.kind in SHORT_KINDS:
-        return f"tel:{digits};phone-context=+{code}"
     if number.dial.startswith("+"):
-        return f"tel:+{digits}"
-    if number.country == "CN" and digits.startswith("0"):
+        if not digits.startswith(code):
+            return f"+{digits}"
+        digits = digits[len(code):]
+    elif number.country == "CN" and digits.startswith("0"):
         digits = digits[1:]
-    return f"tel:+{code}{digits}"
+    return "-".join([f"+{code}", *_groups(number.country, digits)])
+
+
+def _groups(country: str, national: str) -> list[str]:
+    """How phonenumbers groups a national number (checked against it in the tests); unknown shapes stay whole."""
+    if country == "CN":
+        if len(national) == 11 and national.startswith("1"):  # mobile
+            return [national[:3], national[3:7], national[7:]]
+        if len(national) == 10 and national.startswith(("400", "800")):
+            return [national[:3], national[3:6], national[6:]]
+        area = 2 if national.startswith(("10", "2")) else 3
+        subscriber = national[area:]
+        if len(subscriber) == 8:
+            return [national[:area], subscriber[:4], subscriber[4:]]
+        if len(subscriber) == 7:
+            return [national[:area], subscriber[:3], subscriber[3:]]
+    if country in ("HK", "MO") and len(national) == 8:
+        return [national[:4], national[4:]]
+    return [national]
 
 
 def area_code_of(dial: str, area_codes: set[str]) -> str | None:

@@ -26,6 +26,7 @@ class ExportContext:
     order: str = "status"  # "status": ranked by what is open at Answer.at; "place": for any hour
     day_chart_svg: str | None = None  # inline SVG of the day's opening hours, when available
     day_chart_day: str | None = None  # the ISO date the chart shows
+    layout: str = "sheet"  # HTML and PDF: "sheet" (A4 list to pin up) or "card" (A6 wallet card)
 
 
 class MissingDependency(Exception):

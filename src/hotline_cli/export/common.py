@@ -9,14 +9,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from ..audiences import label as audience_label
-from ..hours_text import plain_hours
+from ..hours_text import hours_rows, plain_hours
 from ..model import Audience, NumberKind, PhoneNumber
-from ..phones import COUNTRY_CALLING_CODE, SHORT_KINDS, tel_uri
+from ..phones import tel_uri
 from ..query import Answer, Group, LineAnswer, NumberAnswer
 from ..render.common import area_dial_text, attempt_notes, line_name, status_text
 from ..render.labels import lookup
 from ..render.labels import text as render_text
 from .base import ExportContext
+from .sources import source_label
 
 TEXT = {
     "zh": {
@@ -111,31 +112,19 @@ def text(lang: str, key: str, **values) -> str:
 
 
 def qr_target(number: PhoneNumber) -> str:
-    """What a number's QR code encodes.
-
-    Phone dialers read ';' in a dial string as "wait" and turn letters into
-    keypad digits, so the RFC 3966 `;phone-context` of short numbers would be
-    keyed in after the call connects. Short numbers get a bare tel: link.
-    """
-    if number.kind in SHORT_KINDS:
-        return f"tel:{number.dial.lstrip('+')}"
+    """What a number's QR code encodes: the same tel: link as everywhere else."""
     return tel_uri(number)
 
 
 def contact_dial(number: PhoneNumber) -> str:
-    """The number a phone contact stores: as dialled in mainland China, international form for others."""
-    if number.country == "CN" or number.kind in SHORT_KINDS:
-        return number.dial
-    digits = number.dial.lstrip("+")
-    if number.dial.startswith("+"):
-        return number.dial
-    return f"+{COUNTRY_CALLING_CODE[number.country]}{digits}"
+    """The number a phone contact stores: what the tel: link dials, without the scheme."""
+    return tel_uri(number).removeprefix("tel:")
 
 
 @dataclass(frozen=True)
 class NumberView:
     display: str
-    dial: str
+    dial: str  # what a phone contact stores: the tel: link's number (+86-591-8754-7777, 12356)
     link: str
     qr: str
     mobile: bool
@@ -144,6 +133,7 @@ class NumberView:
     note: str | None
     inferred: str | None
     hours: str | None  # only when this number keeps other hours than its line
+    domestic: str = ""  # as dialled inside mainland China (05918754777), for spreadsheets
 
     @property
     def extras(self) -> list[str]:
@@ -170,6 +160,8 @@ class LineView:
     source_numbers: list[int]
     url: str | None
     shown_number: int | None = None  # "1." "2." under "other lines"; None for the 12356 entry
+    hours_rows: tuple[str, ...] = ()  # the hours as timetable rows, from the expression (never a moment's state)
+    scope: str = ""  # the record's scope: national, provincial, city, institution, international
 
 
 @dataclass(frozen=True)
@@ -177,6 +169,7 @@ class SourceView:
     number: int
     ref: str
     date: str | None
+    label: str = ""  # who published it, for print ("海都报", "2020年中国心理热线评估"); the ref is the full address
 
 
 @dataclass
@@ -238,17 +231,24 @@ def _number_view(item: NumberAnswer, line_hours: str | None, record_hours: str |
         note=number.note,
         inferred=inferred,
         hours=own_hours,
+        domestic=number.dial,
     )
 
 
-def _line_hours(line: LineAnswer, lang: str) -> tuple[str | None, str | None]:
-    """The line's hours in words, and the expression they came from."""
+def _line_hours_source(line: LineAnswer) -> tuple[str | None, str | None]:
+    """The hours expression and published wording a line's hours are read from."""
     record = line.record
     expression, published = record.hours, record.hours_published
     if expression is None and published is None:
         general = [a for a in record.audiences if a.key is Audience.general and (a.hours or a.hours_published)]
         if general:
             expression, published = general[0].hours, general[0].hours_published
+    return expression, published
+
+
+def _line_hours(line: LineAnswer, lang: str) -> tuple[str | None, str | None]:
+    """The line's hours in words, and the expression they came from."""
+    expression, published = _line_hours_source(line)
     return plain_hours(expression, published, lang), expression
 
 
@@ -278,9 +278,9 @@ def _line_view(line: LineAnswer, position: int, answer: Answer, context: ExportC
     source_numbers = []
     for source in record.sources:
         if source.ref not in sources:
-            sources[source.ref] = SourceView(len(sources) + 1, source.ref, None)
+            sources[source.ref] = SourceView(len(sources) + 1, source.ref, None, source_label(source, lang))
         if sources[source.ref].date is None and source.date is not None:
-            sources[source.ref] = SourceView(sources[source.ref].number, source.ref, source.date.isoformat())
+            sources[source.ref] = replace(sources[source.ref], date=source.date.isoformat())
         if sources[source.ref].number not in source_numbers:
             source_numbers.append(sources[source.ref].number)
     url = next((s.ref for s in record.sources if s.ref.startswith(("https://", "http://"))), None)
@@ -303,6 +303,8 @@ def _line_view(line: LineAnswer, position: int, answer: Answer, context: ExportC
         last_confirmed=record.last_confirmed.isoformat(),
         source_numbers=source_numbers,
         url=url,
+        hours_rows=tuple(hours_rows(*_line_hours_source(line), lang)),
+        scope=record.scope.value,
     )
 
 

@@ -6,11 +6,9 @@ The HTML and PDF lists show the chart when `hotline_cli.day.timeline` and
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 _PROVIDERS = ("hotline_cli.day", "hotline_cli.render.day_svg")
-_ACTIVE_CONTENT = re.compile(r"<\s*script|\son[a-z]+\s*=|javascript:", re.IGNORECASE)
 
 
 def day_chart_svg(dataset, day: date, place, audience, lang: str) -> str | None:
@@ -22,8 +20,6 @@ def day_chart_svg(dataset, day: date, place, audience, lang: str) -> str | None:
         if error.name in _PROVIDERS:
             return None
         raise
-    svg = render_svg(timeline(dataset, day, place, audience), lang)
-    if _ACTIVE_CONTENT.search(svg):
-        # A printed list is a static document; a chart that carries script is a bug upstream.
-        raise ValueError("the day chart SVG contains script or event handlers")
-    return svg
+    # The renderer escapes every text it draws: that, not a scan for suspicious words, keeps
+    # the chart inert (a scan rejected ordinary names such as "phone or online = same").
+    return render_svg(timeline(dataset, day, place, audience), lang)

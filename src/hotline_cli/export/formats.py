@@ -11,3 +11,10 @@ class ExportFormat(str, Enum):
     md = "md"
     csv = "csv"
     vcf = "vcf"
+
+
+class Layout(str, Enum):
+    """How an HTML or PDF list is laid out."""
+
+    sheet = "sheet"  # A4, every line: to pin on a wall
+    card = "card"  # A6: 12356, the emergency numbers and the three best local lines, for a wallet

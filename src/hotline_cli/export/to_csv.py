@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 
+from ..phones import tel_uri
 from .base import ExportContext
 from .common import LineView, ListView, list_view, text
 
@@ -61,7 +62,7 @@ def _line_rows(view: ListView, line: LineView) -> list[dict]:
         rows.append({
             **common,
             "number": number.display,
-            "dial": number.dial,
+            "dial": number.domestic or number.dial,
             "tel": number.link,
             "who": joiner.join(part for part in (number.who, number.menu, number.hours) if part),
             "note": joiner.join(notes),
@@ -76,7 +77,7 @@ def render_csv(view: ListView) -> str:
     emergency_label = text(view.lang, "category_emergency")
     for number, name in view.emergency:
         row = {column: "" for column in COLUMNS}
-        row.update(category=emergency_label, line=name, number=number, dial=number, tel=f"tel:{number}")
+        row.update(category=emergency_label, line=name, number=number, dial=number, tel=tel_uri(number))
         writer.writerow([defuse(row[column]) for column in COLUMNS])
     for line in view.lines:
         for row in _line_rows(view, line):

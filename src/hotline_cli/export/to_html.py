@@ -7,16 +7,26 @@ day chart.
 
 from __future__ import annotations
 
+import functools
 import re
 from importlib import resources
 
+from ..phones import tel_uri
 from .base import ExportContext
 from .common import ListView, list_view
+from .sheet import card_lines, number_line, shows_audiences, split_columns
 
 TEMPLATE = "list.html.j2"
+TEMPLATES = {"sheet": TEMPLATE, "card": "card.html.j2"}
+# Labels only the printed layouts use.
+LAYOUT_TEXT = {
+    "zh": {"source_addresses": "来源地址", "card_title": "心理援助热线", "card_local": "本地热线"},
+    "en": {"source_addresses": "Source addresses", "card_title": "Support hotlines", "card_local": "Local lines"},
+}
 QR_BORDER = 2  # modules of white margin; the printed card adds more around it
 
 
+@functools.lru_cache(maxsize=256)
 def qr_svg(target: str) -> str:
     """An inline SVG QR code for a tel: link, sized by CSS (it carries only a viewBox)."""
     import segno
@@ -41,17 +51,34 @@ def _environment():
                       keep_trailing_newline=True)
     env.filters["css_string"] = lambda value: Markup(css_string(value))
     env.globals["qr"] = lambda target: Markup(qr_svg(target))
+    env.globals["tel"] = tel_uri
+    env.globals["number_line"] = number_line
+    env.globals["shows_audiences"] = shows_audiences
+    env.globals["card_lines"] = card_lines
+    env.globals["split_columns"] = split_columns
     return env
 
 
-def render_html(view: ListView, font_css: str = "") -> str:
-    """The page; ``font_css`` adds @font-face rules (the PDF exporter points them at an installed font)."""
+@functools.lru_cache(maxsize=None)
+def _template(name: str):
+    """Compiled once per process: the PDF exporter renders the page twice (once to learn its characters)."""
+    source = (resources.files(__package__) / "templates" / name).read_text(encoding="utf-8")
+    return _environment().from_string(source)
+
+
+def render_html(view: ListView, font_css: str = "", layout: str = "sheet") -> str:
+    """The page; ``font_css`` adds @font-face rules (the PDF exporter points them at an installed font).
+
+    ``layout``: "sheet", the list to pin on a wall (A4), or "card", a wallet card (A6).
+    """
     from markupsafe import Markup
 
-    source = (resources.files(__package__) / "templates" / TEMPLATE).read_text(encoding="utf-8")
-    template = _environment().from_string(source)
+    template = _template(TEMPLATES[layout])
     chart = Markup(view.day_chart_svg) if view.day_chart_svg else None
-    return template.render(view=view, labels=view.labels, chart=chart, font_css=Markup(font_css))
+    labels = {**view.labels, **LAYOUT_TEXT.get(view.lang, LAYOUT_TEXT["zh"])}
+    colon = labels["colon"]
+    footer_meta = f"{labels['generated']}{colon}{view.made_on} · {labels['dataset']}{colon}{view.dataset_version}"
+    return template.render(view=view, labels=labels, chart=chart, font_css=Markup(font_css), footer_meta=footer_meta)
 
 
 class HtmlExporter:
@@ -62,4 +89,4 @@ class HtmlExporter:
         return None
 
     def render(self, answer, context: ExportContext) -> str:
-        return render_html(list_view(answer, context))
+        return render_html(list_view(answer, context), layout=context.layout)

@@ -1,4 +1,8 @@
-"""Markdown for wikis and chat groups. Data is escaped so a name cannot become a link, a heading or HTML."""
+"""Markdown for wikis and chat groups. Data is escaped so a name cannot become a link, a heading or HTML.
+
+The escaping is minimal: chat apps show the source as typed, so a backslash
+appears only before a character that would otherwise be taken as syntax.
+"""
 
 from __future__ import annotations
 
@@ -7,15 +11,56 @@ import re
 from .base import ExportContext
 from .common import LineView, ListView, list_view
 
-# Characters that can start Markdown syntax in the middle of a line (CommonMark +
-# GitHub tables and strikethrough). '-', '+', '.' only matter at a line start,
-# and data never starts a line here, so phone numbers and times stay readable.
-_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#|~!&])")
+# Chat apps (WeChat, DingTalk) show the Markdown source as it is, so a backslash
+# goes only where a character would otherwise form syntax: everywhere for the few
+# characters that always can (emphasis, code, links), in context for the rest.
+# Parentheses, braces, '#', '|', '!' and a lone '~' form nothing in the middle of a line
+# of this document (no '[' survives to open a link; no line here continues a table).
+_ALWAYS = frozenset("`*_[]")
 _LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029]+")
+_ASCII_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{0,31};)")
+# What GitHub's and markdown-it's autolinkers pick up: a scheme before "//" or a
+# mail address's '@', and a dot before something that reads as a top-level domain.
+_SCHEME_COLON = re.compile(r"(?<=[A-Za-z0-9+.-])(?=:/)|(?<=mailto)(?=:)", re.IGNORECASE)
+_DOMAIN_DOT = re.compile(r"(?<=[A-Za-z0-9-])(?=\.[A-Za-z0-9-]{2,})(?=\.[A-Za-z0-9-]*[A-Za-z])")
+_MAIL_AT = re.compile(r"(?<=[A-Za-z0-9._%+-])(?=@[A-Za-z0-9])")
+_LINE_START = re.compile(r"^(?:[#>+=|~-]|\d{1,9}(?=[.)]))")
 
 
-def escape(value: str) -> str:
-    return _SPECIAL.sub(r"\\\1", _LINE_BREAKS.sub(" ", value)).strip()
+def escape(value: str, line_start: bool = False) -> str:
+    """``value`` as Markdown text that renders as exactly these characters and forms no syntax.
+
+    ``line_start``: the text begins a line, where '#', '>', '-', '1.' and the like open blocks.
+    """
+    value = _LINE_BREAKS.sub(" ", value).strip()
+    marks = set()  # positions to put a backslash before
+    for pattern in (_SCHEME_COLON, _DOMAIN_DOT, _MAIL_AT):
+        marks.update(match.start() for match in pattern.finditer(value))
+    for match in _ENTITY.finditer(value):
+        marks.add(match.start())
+    strikes = value.count("~") > 1  # GitHub strikes through between two single tildes
+    for index, char in enumerate(value):
+        following = value[index + 1] if index + 1 < len(value) else ""
+        if char in _ALWAYS or (char == "~" and strikes):
+            marks.add(index)
+        elif char == "\\" and (following == "" or following in _ASCII_PUNCTUATION):
+            marks.add(index)
+        elif char == "<" and (following.isascii() and (following.isalpha() or following in "/!?")):
+            marks.add(index)
+    closing = len(value) - len(value.rstrip("#"))
+    if closing:  # a trailing '#' run would close a heading
+        marks.add(len(value) - closing)
+    if line_start:
+        start = _LINE_START.match(value)
+        if start:
+            marks.add(start.end() if value[0].isdigit() else 0)
+    out = []
+    for index, char in enumerate(value):
+        if index in marks:
+            out.append("\\")
+        out.append(char)
+    return "".join(out)
 
 
 class MarkdownExporter:
@@ -54,7 +99,8 @@ def _line(view: ListView, line: LineView) -> list[str]:
         out.append(f"- {labels['operator']}{c}{escape(line.operator)}")
     for caveat in line.caveats:
         out.append(f"- {labels['caveat']}{c}{escape(caveat)}")
-    refs = ", ".join(f"\\[{n}\\]" for n in line.source_numbers)
+    # "[1]" is plain text in CommonMark: the document defines no link references, and data cannot add one.
+    refs = " ".join(f"[{n}]" for n in line.source_numbers)
     out.append(f"- {labels['last_confirmed']}{c}{escape(line.last_confirmed)} · {labels['sources']} {refs}")
     out.append("")
     return out
@@ -67,7 +113,7 @@ def render_markdown(view: ListView) -> str:
     meta = [f"{labels['generated']}{colon}{escape(view.made_on)}", f"{labels['dataset']}{colon}{escape(view.dataset_version)}"]
     if view.audience:
         meta.append(f"{labels['audience']}{colon}{escape(view.audience)}")
-    out += [" · ".join(meta), "", escape(view.order_note), ""]
+    out += [" · ".join(meta), "", escape(view.order_note, line_start=True), ""]
     emergency = " · ".join(f"**{escape(number)}** {escape(name)}" for number, name in view.emergency)
     out += [f"> **{labels['emergency']}**{colon}{emergency}", ">", f"> {escape(view.footer)}", ""]
     for warning in view.warnings:
@@ -77,20 +123,13 @@ def render_markdown(view: ListView) -> str:
         out += _line(view, view.primary)
     out += [f"## {labels['others']}", ""]
     if not view.others:
-        out += [escape(labels["none"]), ""]
+        out += [escape(labels["none"], line_start=True), ""]
     for line in view.others:
         out += _line(view, line)
-    out += [f"## {labels['if_fails']}", "", escape(labels["if_fails_text"]), "", escape(view.report_outdated), ""]
+    out += [f"## {labels['if_fails']}", "", escape(labels["if_fails_text"], line_start=True), "", escape(view.report_outdated, line_start=True), ""]
     out += [f"## {labels['sources']}", ""]
     for source in view.sources:
         dated = f" ({escape(source.date)})" if source.date else ""
-        out.append(f"{source.number}. {_source(source.ref)}{dated}")
-    out += ["", "---", "", escape(view.footer), ""]
+        out.append(f"{source.number}. {escape(source.label or source.ref)}{dated}")
+    out += ["", "---", "", escape(view.footer, line_start=True), ""]
     return "\n".join(out)
-
-
-def _source(ref: str) -> str:
-    # A web address stays clickable in an angle-bracket autolink; nothing else in it can form syntax.
-    if ref.startswith(("https://", "http://")) and not re.search(r"[\s<>]", ref):
-        return f"<{ref}>"
-    return escape(ref)

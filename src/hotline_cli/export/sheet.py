@@ -1,0 +1,72 @@
+"""Small presentation rules for the printed sheet and the wallet card (HTML and PDF).
+
+The list's content comes from ``common.list_view``; this decides what of it fits
+on one line of paper.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .common import LineView, ListView, NumberView
+
+_CLAUSES = re.compile(r"[；;。]\s*")
+# How a source printed the number is provenance for the data, not advice for the caller.
+_PRINTED_AS = ("印作", "printed as")
+_WHO_WORDS = {"landline": ("座机", "landline"), "mobile": ("手机", "mobile")}
+CARD_LOCAL_LINES = 3
+
+
+def number_line(number: NumberView, lang: str) -> str:
+    """One clean line of notes for a number: who dials it, menu keys, its note, its own hours."""
+    clauses = [clause.strip() for clause in _CLAUSES.split(number.note or "") if clause.strip()]
+    clauses = [clause for clause in clauses if not any(mark in clause for mark in _PRINTED_AS)]
+    parts = []
+    if number.who and not any(word in " ".join(clauses) for words in _WHO_WORDS.values() for word in words):
+        parts.append(number.who)
+    parts += [part for part in (number.menu, *clauses, number.inferred, number.hours) if part]
+    seen = []
+    for part in parts:
+        if part not in seen:
+            seen.append(part)
+    return ("；" if lang != "en" else "; ").join(seen)
+
+
+def _height(line: LineView) -> float:
+    """A rough height of a line's card in text rows, to balance the sheet's two columns."""
+    wide = 26  # characters per row beside the QR codes in a half-page column
+    rows = 2.5 + len(line.numbers) * 1.4 + max(len(line.hours_rows), 1) + 1.2
+    rows += sum(-(-len(caveat) // wide) * 0.85 for caveat in line.caveats)
+    rows += sum(-(-len(number_line(n, "zh")) // wide) * 0.9 for n in line.numbers)
+    qr_rows = 7.5 if line.numbers else 0  # a 2 cm code and its caption
+    return max(rows, qr_rows)
+
+
+def split_columns(lines: list[LineView]) -> tuple[list[LineView], list[LineView]]:
+    """The cards for the left and right columns, in reading order (down the left, then down the right),
+    split where the two columns come out closest in height."""
+    if len(lines) < 2:
+        return list(lines), []
+    heights = [_height(line) for line in lines]
+    total = sum(heights)
+    best, best_at, running = None, 1, 0.0
+    for index in range(1, len(lines)):
+        running += heights[index - 1]
+        taller = max(running, total - running)
+        if best is None or taller < best:
+            best, best_at = taller, index
+    return list(lines[:best_at]), list(lines[best_at:])
+
+
+def shows_audiences(line: LineView) -> bool:
+    """Whether the audience row says more than "for everyone"."""
+    return len(line.audiences) > 1 or bool(line.restricted)
+
+
+LOCAL_SCOPES = ("city", "provincial", "institution")
+
+
+def card_lines(view: ListView) -> list[LineView]:
+    """The wallet card's local lines: the first few of the region with a number, in the list's order
+    (the city's own, then the province's; within each, the caller's audience first, then the longest hours)."""
+    return [line for line in view.others if line.numbers and line.scope in LOCAL_SCOPES][:CARD_LOCAL_LINES]

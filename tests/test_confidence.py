@@ -222,3 +222,13 @@ def test_a_pandemic_era_line_is_offered_only_with_a_source_from_after_2023(invok
             assert line["status"] == "open" and line["confidence"] == "current" and line["group"] != "inactive"
         else:
             assert line["group"] == "inactive" and line["inactive_code"] == "pandemic_era"
+
+
+def test_list_and_export_leave_old_listings_out_unless_all(invoke):
+    listed = invoke("list", "-r", "北京", "--at", "2026-12-02T23:30", "--format", "plain", "--limit", "0").stdout
+    assert "中国科学院大学" not in listed and "条较早的信息" in listed
+    assert "中国科学院大学" in invoke("list", "-r", "北京", "--at", "2026-12-02T23:30", "--format", "plain", "--all").stdout
+    exported = invoke("export", "-f", "md", "-r", "北京", "--at", "2026-12-02T23:30", "-o", "-")
+    assert exported.exit_code == 0 and "中国科学院大学" not in exported.stdout
+    with_all = invoke("export", "-f", "md", "-r", "北京", "--at", "2026-12-02T23:30", "--all", "-o", "-")
+    assert with_all.exit_code == 0 and "中国科学院大学" in with_all.stdout

@@ -77,13 +77,14 @@ def test_dead_twice_since_the_last_answer_hides_but_an_answer_brings_it_back():
 
 def test_a_recent_failure_ranks_after_its_group_and_is_shown(invoke, log_file):
     before = now_json(invoke)
-    open_here = [line["id"] for line in before["hotlines"] if line["group"] == "open_here"]
-    assert len(open_here) >= 2, "the fixture instant must have two open local lines"
+    # Fuzhou's own open lines are old listings (hidden); the two open national lines make the group here.
+    open_here = [line["id"] for line in before["hotlines"] if line["group"] == "open_national"]
+    assert len(open_here) >= 2, "the fixture instant must have two open lines in one group"
     first = open_here[0]
     assert invoke("log", first, "no-answer", "--at", "2026-11-30T21:10").exit_code == 0
 
     after = now_json(invoke)
-    reordered = [line["id"] for line in after["hotlines"] if line["group"] == "open_here"]
+    reordered = [line["id"] for line in after["hotlines"] if line["group"] == "open_national"]
     assert reordered == open_here[1:] + [first]
     assert [line["id"] for line in after["hotlines"]][0] == before["hotlines"][0]["id"]  # 12356 stays first
     line = next(line for line in after["hotlines"] if line["id"] == first)
@@ -102,7 +103,7 @@ def test_a_recent_failure_ranks_after_its_group_and_is_shown(invoke, log_file):
 
 
 def test_dead_twice_hides_from_now_and_all_shows_the_reason(invoke):
-    target = next(line["id"] for line in now_json(invoke)["hotlines"] if line["group"] == "open_here")
+    target = next(line["id"] for line in now_json(invoke)["hotlines"] if line["group"] == "open_national")
     for when, outcome in (("2026-11-20T10:00", "out-of-service"), ("2026-11-29T10:00", "wrong-number")):
         assert invoke("log", target, outcome, "--at", when).exit_code == 0
     hidden = now_json(invoke)
@@ -136,14 +137,15 @@ def test_json_with_a_log_matches_the_published_schema(invoke):
 
 
 def test_show_day_and_export_read_the_log(invoke, tmp_path):
-    invoke("log", "fujian-fjmu", "no-answer", "--at", "2026-11-30T21:10")
-    shown = invoke("show", "fujian-fjmu")
+    # A line every one of these answers shows (Fuzhou's own lines are old listings, left out by default).
+    invoke("log", "beijing-crisis-center", "no-answer", "--at", "2026-11-30T21:10")
+    shown = invoke("show", "beijing-crisis-center")
     assert "你的拨打记录" in shown.stdout and "无人接听" in shown.stdout
     exported = invoke("export", "--format", "md", "--region", "福州", "--at", AT, "-o", "-")
     assert "你 11-30 21:10 拨打无人接听" in exported.stdout
     day = invoke("day", "--region", "福州", "--date", "2026-12-01", "--json")
     assert day.exit_code == 0, day.output
-    line = next(line for line in json.loads(day.stdout)["hotlines"] if line["id"] == "fujian-fjmu")
+    line = next(line for line in json.loads(day.stdout)["hotlines"] if line["id"] == "beijing-crisis-center")
     assert line["attempt_note"] == "你 11-30 21:10 拨打无人接听"
 
 

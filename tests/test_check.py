@@ -97,7 +97,7 @@ def test_stats_report_12356_coverage(invoke):
     )
 
 
-def test_old_number_on_a_12356_record_needs_a_note_on_its_transition(invoke, tmp_path):
+def test_old_number_on_a_12356_record_needs_a_note_on_its_transition(invoke, tmp_path, dataset):
     centre = {
         **GOOD,
         "id": "12356-fujian-test",
@@ -106,8 +106,20 @@ def test_old_number_on_a_12356_record_needs_a_note_on_its_transition(invoke, tmp
             {"published": "0592-539 5159", "dial": "05925395159", "kind": "landline", "old_number": True},
         ],
     }
+    # An overlay may not put any number but 12356 on a 12356 line; the rule is checked on the dataset itself.
     result = invoke("check", "--data", overlay(tmp_path, centre))
-    assert result.exit_code == 1
-    assert "12356-fujian-test: number 0592-539 5159: old_number marks" in result.stderr
+    assert result.exit_code == 1 and "12356-fujian-test: numbers[1].dial" in result.stderr
+    assert "12356-fujian-test: number 0592-539 5159: old_number marks" in "\n".join(_run_with(dataset, centre).errors)
     centre["numbers"][1]["note"] = "过渡期内与12356并行，结束日期未公布"
-    assert invoke("check", "--data", overlay(tmp_path, centre)).exit_code == 0
+    assert not [e for e in _run_with(dataset, centre).errors if "12356-fujian-test" in e]
+
+
+def _run_with(dataset, record: dict):
+    from datetime import date
+
+    from hotline_cli.checks import run
+    from hotline_cli.dataset import Dataset, LoadedHotline
+    from hotline_cli.model import Hotline
+
+    entries = [*dataset.entries, LoadedHotline(Hotline.model_validate(record), "bundled", "data/hotlines/test.json")]
+    return run(Dataset(meta=dataset.meta, regions=dataset.regions, entries=entries), date(2026, 11, 24))

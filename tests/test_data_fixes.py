@@ -39,8 +39,9 @@ def test_taolaoshi_is_a_youth_line_since_the_pandemic_ended(dataset, invoke):
     record = dataset.by_id["jiangsu-nanjing-taolaoshi"].record
     assert record.restricted and [a.key.value for a in record.audiences] == ["minors_youth"]
     assert "2023-01-08" in record.follows
-    assert "陶老师" not in invoke("now", "-r", "南京", "-a", "民警", "--limit", "0").stdout
-    assert "陶老师" in invoke("now", "-r", "南京", "-a", "青少年", "--limit", "0").stdout
+    # A 2020 listing: --all shows it (with the reason when it is not offered).
+    assert "陶老师" not in invoke("now", "-r", "南京", "-a", "民警", "--limit", "0", "--all").stdout
+    assert "陶老师" in invoke("now", "-r", "南京", "-a", "青少年", "--limit", "0", "--all").stdout
 
 
 READING = "12320的心理援助转接（全国12320及各地“区号-12320-按键”）一律按同一读法"
@@ -94,9 +95,9 @@ def test_mainly_for_is_a_focus_shown_to_everyone(dataset, invoke):
     assert qualifies(record, None)
     police = dataset.by_id["jiangsu-police"].record  # seed 001 row 36: 主要对江苏公安民警提供服务
     assert police.focus and not police.restricted and qualifies(police, None)
-    out = invoke("now", "-r", "南京", "--limit", "0", "--at", "2026-11-24T10:00").stdout
+    out = invoke("now", "-r", "南京", "--limit", "0", "--at", "2026-11-24T10:00", "--all").stdout
     assert "主要服务：民警（所有人可拨打）" in out
-    en = invoke("now", "-r", "南京", "--limit", "0", "--at", "2026-11-24T10:00", "--lang", "en").stdout
+    en = invoke("now", "-r", "南京", "--limit", "0", "--at", "2026-11-24T10:00", "--lang", "en", "--all").stdout
     assert "mainly for: police officers (anyone may call)" in en
 
 
@@ -107,7 +108,7 @@ def test_a_focus_ranks_the_line_first_for_its_group(dataset):
 
     place = resolve("南京", dataset.regions)
     at = datetime(2026, 11, 24, 10, 0, tzinfo=CHINA)
-    lines = answer(dataset, at, place, Audience.police).lines
+    lines = answer(dataset, at, place, Audience.police, include_older=True).lines  # a 2020 listing
     police = next(line for line in lines if line.record.id == "jiangsu-police")
     assert police.audience_match
     peers = [line for line in lines if line.group is police.group and line.record.city is None

@@ -110,11 +110,13 @@ def test_invisible_characters_around_a_real_name_are_forgiven(cached_dataset, te
 
 
 @pytest.mark.parametrize("text", NASTY_TEXT, ids=range(len(NASTY_TEXT)))
-def test_nasty_audience_is_bad_input(cached_dataset, text):
-    result = run("now", "--audience", text, "--at", AT)
-    assert_fails(result, 2, "audience")
+def test_nasty_audience_is_a_warning_and_the_answer_is_for_everyone(cached_dataset, text):
+    result = run("now", "--audience", text, "--at", AT, "--lang", "en")
+    assert_sound(result, (0,))
+    assert "12356" in result.stdout
+    assert "Unknown audience" in result.stderr
     assert len(result.stderr) < 2000
-    assert "\x1b" not in result.stderr
+    assert "\x1b" not in result.stderr and "\u202e" not in result.stderr
 
 
 @pytest.mark.parametrize("text", NASTY_TEXT, ids=range(len(NASTY_TEXT)))

@@ -19,6 +19,8 @@ NEVER = ["holidays"]
 # python-dateutil reads only the forms people type (明天 9:00, 9pm, +2h), never plain ISO 8601.
 TYPED_TIME_ONLY = ["dateutil"]
 CALENDAR = ["chinese_calendar"]
+# Needed only to read a region nothing matched as pinyin (福健 → fujian).
+UNKNOWN_REGION_ONLY = ["pypinyin"]
 
 RUN_COMMAND = """
 import json, runpy, sys
@@ -69,25 +71,31 @@ NOW_JSON = ("now", "--region", "福建", "--json", "--at", AT)
 NOW_PLAIN = ("now", "--region", "福建", "--format", "plain", "--at", AT)
 
 
-@pytest.mark.parametrize("module", RICH + CHECK_ONLY + EXPORT_ONLY + NEVER + CALENDAR + TYPED_TIME_ONLY)
+@pytest.mark.parametrize("module", RICH + CHECK_ONLY + EXPORT_ONLY + NEVER + CALENDAR + TYPED_TIME_ONLY + UNKNOWN_REGION_ONLY)
 def test_importing_the_cli_loads_no_heavy_module(imported_by_cli_module, module):
     assert module not in imported_by_cli_module
 
 
-@pytest.mark.parametrize("module", RICH + CHECK_ONLY + EXPORT_ONLY + NEVER + TYPED_TIME_ONLY)
+@pytest.mark.parametrize("module", RICH + CHECK_ONLY + EXPORT_ONLY + NEVER + TYPED_TIME_ONLY + UNKNOWN_REGION_ONLY)
 def test_now_json_loads_no_heavy_module(tmp_path_factory, module):
     modules, stdout = imported_by_command(tmp_path_factory, *NOW_JSON)
     assert json.loads(stdout)["hotlines"], "the answer must list lines, or the check proves nothing"
     assert module not in modules
 
 
-@pytest.mark.parametrize("module", RICH + CHECK_ONLY + EXPORT_ONLY + NEVER)
+@pytest.mark.parametrize("module", RICH + CHECK_ONLY + EXPORT_ONLY + NEVER + UNKNOWN_REGION_ONLY)
 def test_now_plain_loads_no_heavy_module(tmp_path_factory, module):
     modules, _ = imported_by_command(tmp_path_factory, *NOW_PLAIN)
     assert module not in modules
 
 
 def _uses_official_days(record) -> bool:
+    from datetime import date
+
+    from hotline_cli.query import held_back, inactive_reason
+
+    if held_back(record) is not None or inactive_reason(record, date(2026, 11, 25)) is not None:
+        return False  # not offered, so its hours are never evaluated
     texts = [record.hours] + [n.hours for n in record.numbers] + [c.hours for c in record.channels] + [a.hours for a in record.audiences]
     return any(token in (text or "") for text in texts for token in ("WD", "RD", "PH"))
 
@@ -148,3 +156,17 @@ def test_the_call_log_code_loads_only_when_a_log_exists(tmp_path):
     with_log = _modules_of(tmp_path, env, *NOW_JSON)
     assert "hotline_cli.attempts" in with_log  # shows the check can see it at all
     assert "hotline_cli.correction" not in with_log
+
+
+def _modules_after(tmp_path, *args) -> tuple[int, set[str]]:
+    out = tmp_path / "modules.json"
+    subprocess.run([sys.executable, "-c", RUN_COMMAND, str(out), *args], capture_output=True, text=True)
+    report = json.loads(out.read_text(encoding="utf-8"))
+    return report["code"], _top_level(report["modules"])
+
+
+def test_pinyin_is_loaded_only_for_a_region_nothing_else_matched(tmp_path):
+    code, modules = _modules_after(tmp_path, "now", "--region", "福健", "--json", "--at", AT)
+    assert code == 2 and "pypinyin" in modules  # shows the check can see it at all
+    code, modules = _modules_after(tmp_path, "now", "--region", "福州市鼓楼区", "--json", "--at", AT)
+    assert code == 0 and "pypinyin" not in modules

@@ -187,7 +187,7 @@ BROKEN = {
     "unknown time zone": (lambda r: dict(r, time_zone="Mars/Olympus"), "time_zone"),
     "unknown audience": (lambda r: dict(r, audiences=[{"key": "aliens"}]), "audiences.0.key"),
     "escape sequence": (lambda r: dict(r, name="\x1b[2J示例"), "name"),
-    "reversed digits": (lambda r: dict(r, numbers=[dict(r["numbers"][0], published="\u202e65321-2950")]), "numbers[0].published"),
+    "reversed digits": (lambda r: dict(r, numbers=[dict(r["numbers"][0], published="\u202e65321-2950")]), "numbers.0.published"),
     "extra field": (lambda r: dict(r, phone="0592-12356"), "phone"),
 }
 

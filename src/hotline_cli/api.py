@@ -75,11 +75,14 @@ def _instant(at: datetime | str | None) -> datetime:
 
 
 def ask(dataset: Dataset, place: Place | None = None, audience: Audience | None = None,
-        at: datetime | str | None = None, include_inactive: bool = False, order: str = "status") -> Answer:
-    """Who can be called at ``at`` (default: now), 12356 first; ``order="place"`` lists by place for any hour."""
+        at: datetime | str | None = None, include_inactive: bool = False, order: str = "status", **options) -> Answer:
+    """Who can be called at ``at`` (default: now), 12356 first; ``order="place"`` lists by place for any hour.
+
+    ``include_older`` also lists the listings known only from old sources; ``unknown_audience``
+    (a word that named no audience) answers for everyone and says so."""
     from .query import answer
 
-    return answer(dataset, _instant(at), place, audience, include_inactive=include_inactive, order=order)
+    return answer(dataset, _instant(at), place, audience, include_inactive=include_inactive, order=order, **options)
 
 
 def view(answer: Answer, lang: str = "zh", dataset: Dataset | None = None, caller_at: datetime | None = None,
@@ -101,11 +104,11 @@ def answer_json(answer: Answer, lang: str = "zh", dataset: Dataset | None = None
 
 
 def day(dataset: Dataset, on: date, place: Place | None = None, audience: Audience | None = None,
-        now: datetime | None = None) -> DayTimeline:
+        now: datetime | None = None, include_older: bool = False) -> DayTimeline:
     """One day's opening hours of each line, and the hours only 12356 (or nothing) covers."""
     from .day import timeline
 
-    return timeline(dataset, on, place, audience, now=now)
+    return timeline(dataset, on, place, audience, now=now, include_older=include_older)
 
 
 def day_view(timeline: DayTimeline, lang: str = "zh") -> DayView:

@@ -23,6 +23,11 @@ LABELS: dict[Audience, tuple[str, str]] = {
     Audience.disaster_affected: ("受灾人群", "people affected by disasters"),
     Audience.pandemic_affected: ("受疫情影响人群", "people affected by the epidemic"),
     Audience.overseas_chinese: ("海外华人", "overseas Chinese"),
+    Audience.older_people: ("老年人", "older people"),
+    Audience.perinatal: ("孕产妇", "pregnant and postpartum women"),
+    Audience.lgbtq: ("性少数群体", "LGBTQ+ people"),
+    Audience.people_with_disabilities: ("残疾人", "people with disabilities"),
+    Audience.veterans: ("退役军人", "veterans"),
 }
 
 SYNONYMS: dict[Audience, tuple[str, ...]] = {
@@ -40,6 +45,15 @@ SYNONYMS: dict[Audience, tuple[str, ...]] = {
     Audience.disaster_affected: ("受灾", "受灾人群", "灾民", "disaster", "disasteraffected"),
     Audience.pandemic_affected: ("疫情", "受疫情影响", "pandemic", "epidemic", "covid"),
     Audience.overseas_chinese: ("海外华人", "华人", "华侨", "overseas", "overseaschinese"),
+    Audience.older_people: ("老年人", "老人", "长者", "老年", "老年群体", "elderly", "older", "olderpeople", "olderperson",
+                            "olderadults", "senior", "seniors", "aged"),
+    Audience.perinatal: ("孕产妇", "孕妇", "产妇", "孕期", "产后", "围产期", "perinatal", "pregnant", "pregnancy",
+                         "postpartum", "postnatal", "maternal", "expectantmothers"),
+    Audience.lgbtq: ("性少数群体", "性少数", "同性恋", "跨性别", "lgbt", "lgbtq", "lgbtqia", "lgbtqplus", "gay", "lesbian",
+                     "bisexual", "transgender", "queer"),
+    Audience.people_with_disabilities: ("残疾人", "残障人士", "残障", "残疾", "残疾人士", "disabled", "disability",
+                                        "disabilities", "peoplewithdisabilities", "disabledpeople"),
+    Audience.veterans: ("退役军人", "退伍军人", "老兵", "veteran", "veterans", "exservicemen", "exmilitary"),
 }
 
 
@@ -75,6 +89,22 @@ def resolve(text: str) -> Audience | None:
         if label not in suggestions:
             suggestions.append(label)
     raise AudienceError(text, suggestions)
+
+
+def resolve_leniently(text: str) -> tuple[Audience | None, AudienceError | None]:
+    """Like resolve, but an unknown word answers for everyone and comes back as the error to warn with.
+
+    A person who names a group the tool does not know still needs an answer: the lines open to all.
+    """
+    try:
+        return resolve(text), None
+    except AudienceError as error:
+        return None, error
+
+
+def known_labels(lang: str) -> list[str]:
+    """Every audience a person can name, in the vocabulary's order, everyone first."""
+    return [label(audience, lang) for audience in LABELS]
 
 
 def label(audience: Audience, lang: str) -> str:

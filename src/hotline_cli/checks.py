@@ -144,8 +144,12 @@ def run(dataset: Dataset, today: date) -> Report:
         if count > 1:
             report.errors.append(f"regions: {code}: duplicate city code")
 
+    from .overlays import emergency_numbers, emergency_problems
+
+    emergency = emergency_numbers(dataset.regions)
     for entry in dataset.entries:
         record = entry.record
+        report.errors.extend(f"{entry.file}: {record.id}: {problem}" for problem in emergency_problems(record, emergency))
         if record.region != NATIONAL and record.region not in dataset.region_by_code:
             report.errors.append(f"{record.id}: region: {record.region} is not a known region")
         if record.city is not None and record.city not in dataset.city_by_code:

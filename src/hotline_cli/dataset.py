@@ -297,7 +297,13 @@ def load(overlays: list[Path] | None = None) -> Dataset:
             entries.append(LoadedHotline(record, BUNDLED, name))
 
     replaced: list[tuple[str, str]] = []
-    for path in overlay_files(list(overlays or [])):
+    overlay_paths = overlay_files(list(overlays or []))
+    if overlay_paths:
+        from .overlays import emergency_numbers, takeover_problems
+
+        emergency = emergency_numbers(regions)
+        bundled_by_id = {entry.record.id: entry.record for entry in entries}
+    for path in overlay_paths:
         name = str(path)
         where = _shown(name)
         try:
@@ -312,6 +318,8 @@ def load(overlays: list[Path] | None = None) -> Dataset:
         file_problems: list[str] = []
         for record in records:
             usage_problems = _usage_problems(record, where, scan_text)
+            usage_problems += [f"{where}: {_shown(record.id, 60)}: {problem}"
+                               for problem in takeover_problems(record, bundled_by_id.get(record.id), emergency)]
             if usage_problems:
                 file_problems.extend(usage_problems)
                 continue

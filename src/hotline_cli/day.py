@@ -75,6 +75,8 @@ class DayTimeline:
     kind: DayInfo
     now: datetime | None  # set only when it falls inside the day
     warnings: list[str] = field(default_factory=list)
+    hidden_older: int = 0  # old listings left out, as in `hotline now`
+    overlays: list[str] = field(default_factory=list)  # overlay files behind the lines drawn
 
     @property
     def calendar_verified(self) -> bool:
@@ -178,12 +180,13 @@ def timeline(
     place: Place | None = None,
     audience: Audience | None = None,
     now: datetime | None = None,
+    include_older: bool = False,
 ) -> DayTimeline:
     """The day's timeline for a place and audience; ``now`` (aware) only places the "now" marker."""
     start, end = day_bounds(day)
     # Lines and their order come from the ranking itself, asked at midnight:
     # 12356 first, then what is open in the small hours, then by opening time.
-    ranked = answer(dataset, start, place, audience)
+    ranked = answer(dataset, start, place, audience, include_older=include_older)
     lines = tuple(_line_day(line, day, start, end, audience) for line in ranked.lines)
     primary = next((line for line in lines if line.is_12356), None)
     others = [line for line in lines if not line.is_12356]
@@ -214,6 +217,8 @@ def timeline(
         uncovered_locally=uncovered_locally,
         kind=kind,
         now=marker,
+        hidden_older=ranked.hidden_older,
+        overlays=list(ranked.overlays),
     )
     warnings = []
     if not result.calendar_verified:
@@ -222,5 +227,7 @@ def timeline(
         warnings.append("12356_mainland_only")
     if any(gap.emergency_only for gap in uncovered):
         warnings.append("emergency_only")
+    if ranked.hidden_older:
+        warnings.append("older_hidden")
     result.warnings = warnings
     return result

@@ -8,17 +8,66 @@ dataset (duplicate ids, area codes against cities, staleness) live in
 from __future__ import annotations
 
 import datetime as _dt
+import re
+import unicodedata
 from datetime import date
 from enum import Enum
 from typing import Annotated, Literal
 
-from .china_time import CHINA_TZ_NAME
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
 
-NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+from .china_time import CHINA_TZ_NAME
+
+# Characters that show as nothing (or as something else) on a screen, so that what is read
+# differs from what is dialled: format controls (U+200B, U+2060, U+FEFF, U+00AD, bidi),
+# line and paragraph separators, private-use and unassigned code points, surrogates, controls.
+_HIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
+# Letters that draw as blank space (the Hangul fillers, the blank Braille pattern).
+_BLANK_LETTERS = "\u115f\u1160\u3164\uffa0\u2800"
+# Candidates for the two checks isprintable() cannot make (a blank letter; a combining mark next to a
+# digit), found in one scan: anything but word characters, spaces, ASCII, Latin-1, general punctuation
+# and the CJK and fullwidth punctuation that Chinese text is full of. Combining marks are never in
+# those ranges (the ideographic tone marks U+302A-302F are left out of them on purpose).
+_CANDIDATES = re.compile(
+    "[^\\w\\s\x20-\x7e\xa0-\xff\u2010-\u2027\u2030-\u205e\u3000-\u3029\u3030-\u303f"
+    "\uff01-\uff9f\uffa1-\uffef]|[" + _BLANK_LETTERS + "]"
+)
+
+
+def describe_character(ch: str) -> str:
+    return f"U+{ord(ch):04X} {unicodedata.name(ch, unicodedata.category(ch))}"
+
+
+def visible_text(value: str) -> str:
+    """Refuse text with invisible, format or blank characters, or combining marks next to digits."""
+    if not value.isprintable():
+        for ch in value:
+            if not ch.isprintable() and unicodedata.category(ch) in _HIDDEN_CATEGORIES:
+                raise ValueError(f"contains an invisible or control character ({describe_character(ch)})")
+    if value.isascii():
+        return value
+    for match in _CANDIDATES.finditer(value):
+        ch, at = match.group(), match.start()
+        if ch in _BLANK_LETTERS:
+            raise ValueError(f"contains a character that shows as blank ({describe_character(ch)})")
+        if unicodedata.category(ch).startswith("M") and (
+            (at > 0 and value[at - 1].isdigit()) or (at + 1 < len(value) and value[at + 1].isdigit())
+        ):
+            raise ValueError(f"contains a combining mark next to a digit ({describe_character(ch)})")
+    return value
+
+
+def _visible_before_stripping(value):
+    # Before the surrounding whitespace is stripped, so that a trailing U+2028 is refused, not hidden.
+    return visible_text(value) if isinstance(value, str) else value
+
+
+Text = Annotated[str, AfterValidator(visible_text)]
+NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), BeforeValidator(_visible_before_stripping)]
 RecordId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
-RegionCode = Annotated[str, StringConstraints(pattern=r"^\d{6}$")]
-Digits = Annotated[str, StringConstraints(pattern=r"^\d{3,15}$")]
+# [0-9], not \d: the schema's regex engine takes \d for any script's digits (１２３５６, १३८).
+RegionCode = Annotated[str, StringConstraints(pattern=r"^[0-9]{6}$")]
+Digits = Annotated[str, StringConstraints(pattern=r"^[0-9]{3,15}$")]
 
 # Region code used for records that are not tied to one provincial division.
 NATIONAL = "000000"
@@ -45,7 +94,7 @@ class City(Strict):
     name: NonEmpty
     short: NonEmpty
     pinyin: Annotated[str, StringConstraints(pattern=r"^[a-z]+$")]
-    area_codes: list[Annotated[str, StringConstraints(pattern=r"^0\d{1,3}$|^\d{2,3}$")]] = []
+    area_codes: list[Annotated[str, StringConstraints(pattern=r"^0[0-9]{1,3}$|^[0-9]{2,3}$")]] = []
 
 
 class RegionKind(str, Enum):
@@ -98,10 +147,10 @@ class SourceKind(str, Enum):
 class Source(Strict):
     """Where a fact comes from: a seed file name (``seed:001_…txt``) or a page address."""
 
-    ref: Annotated[str, StringConstraints(pattern=r"^(seed:\S+|https?://\S+)$")]
+    ref: Annotated[str, StringConstraints(pattern=r"^(seed:\S+|https?://\S+)$"), AfterValidator(visible_text)]
     date: _dt.date | None = None
     kind: SourceKind
-    note: str | None = None
+    note: Text | None = None
 
 
 # --------------------------------------------------------------------------- audiences
@@ -122,13 +171,18 @@ class Audience(str, Enum):
     disaster_affected = "disaster_affected"
     pandemic_affected = "pandemic_affected"
     overseas_chinese = "overseas_chinese"
+    older_people = "older_people"
+    perinatal = "perinatal"
+    lgbtq = "lgbtq"
+    people_with_disabilities = "people_with_disabilities"
+    veterans = "veterans"
 
 
 class AudienceEntry(Strict):
     key: Audience
     published: NonEmpty | None = None
-    hours: str | None = None  # hours for this audience when they differ from the line's
-    hours_published: str | None = None
+    hours: Text | None = None  # hours for this audience when they differ from the line's
+    hours_published: Text | None = None
 
 
 # --------------------------------------------------------------------------- numbers & channels
@@ -146,29 +200,59 @@ class NumberKind(str, Enum):
 
 class PhoneNumber(Strict):
     published: NonEmpty  # exactly as the source prints it
-    dial: Annotated[str, StringConstraints(pattern=r"^\+?\d{3,15}$")]  # what to key in, within its country
+    dial: Annotated[str, StringConstraints(pattern=r"^\+?[0-9]{3,15}$")]  # what to key in, within its country
     kind: NumberKind
     country: Literal["CN", "HK", "MO", "TW", "SG", "US"] = "CN"
     menu: list[Annotated[str, StringConstraints(pattern=r"^[0-9*#]+$")]] = []  # keys to press after connecting
     for_callers: Literal["any", "landline", "mobile"] = "any"
-    hours: str | None = None  # own hours when they differ from the line's
-    hours_published: str | None = None
+    hours: Text | None = None  # own hours when they differ from the line's
+    hours_published: Text | None = None
     # When a number sits in another city than the record (a provincial switchboard
     # for a city line), say which city's code it carries and why.
     located_in: RegionCode | None = None
     dial_inferred: bool = False  # dial form completed from context (e.g. a missing area code)
-    note: str | None = None
+    note: Text | None = None
     ended: bool = False  # this number alone no longer works, the line does
     # A number 12356 took over, kept alongside it for a transition; the note says until when, if known.
     old_number: bool = False
 
 
+    def published_digits(self) -> str:
+        """The digits of `published` as a person reads them (fullwidth folded to ASCII; other scripts kept)."""
+        return "".join(ch for ch in unicodedata.normalize("NFKC", self.published) if ch.isdigit())
+
+    def published_matches_dial(self) -> bool:
+        """`published` shows the digits dialled: the same, or followed by the menu keys, or in +CC form."""
+        digits, dial = self.published_digits(), self.dial.lstrip("+")
+        candidates = {dial, dial + "".join(key for key in self.menu if key.isdigit())}
+        code = CALLING_CODES.get(self.country)
+        if code and not self.dial.startswith("+"):
+            candidates.add(code + dial.removeprefix("0") if self.country == "CN" else code + dial)
+        return digits in candidates
+
+    @model_validator(mode="after")
+    def _12356_dials_12356(self) -> "PhoneNumber":
+        if is_12356_form(self.published_digits()) and not is_12356_form(self.dial):
+            raise ValueError(f"published as 12356 ({self.published}) but dials {self.dial}; 12356 dials 12356 or 区号+12356")
+        return self
+
+
+# Where a country's numbers are dialled from abroad; also how a published "+86 …" form is read.
+CALLING_CODES = {"CN": "86", "HK": "852", "MO": "853", "TW": "886", "SG": "65", "US": "1"}
+_12356_FORM = re.compile(r"^(?:0[0-9]{2,3})?12356$")
+
+
+def is_12356_form(digits: str) -> bool:
+    """12356, or an area-code form of it (059212356)."""
+    return _12356_FORM.match(digits.lstrip("+")) is not None
+
+
 class Channel(Strict):
     kind: Literal["app", "qq", "wechat", "mini_program", "web", "alipay"]
     value: NonEmpty
-    published: str | None = None
-    hours: str | None = None
-    hours_published: str | None = None
+    published: Text | None = None
+    hours: Text | None = None
+    hours_published: Text | None = None
 
 
 # --------------------------------------------------------------------------- validity
@@ -184,11 +268,11 @@ class ValidityStatus(str, Enum):
 
 class Validity(Strict):
     status: ValidityStatus
-    published: str | None = None  # the source's own wording (疫情期间有效, 2020年5月 …)
+    published: Text | None = None  # the source's own wording (疫情期间有效, 2020年5月 …)
     until: date | None = None
     since: date | None = None  # ended / superseded since
     superseded_by: RecordId | None = None
-    reason: str | None = None
+    reason: Text | None = None
 
     @model_validator(mode="after")
     def _dates_fit_status(self) -> "Validity":
@@ -215,37 +299,37 @@ class Scope(str, Enum):
 class Hotline(Strict):
     id: RecordId
     name: NonEmpty
-    name_en: str | None = None
+    name_en: Text | None = None
     scope: Scope
     region: RegionCode  # NATIONAL for lines not tied to one province
     city: RegionCode | None = None
     country: Literal["CN", "HK", "MO", "TW", "SG", "US"] = "CN"
-    time_zone: str = CHINA_TZ_NAME
-    operator: str | None = None
+    time_zone: Text = CHINA_TZ_NAME
+    operator: Text | None = None
     numbers: list[PhoneNumber] = []
     channels: list[Channel] = []
     audiences: list[AudienceEntry] = Field(min_length=1)
-    audience_published: str | None = None
+    audience_published: Text | None = None
     restricted: bool = False  # only the listed audiences may use it
     # Groups a line mainly serves (the source says 主要…): anyone may call; shown labelled and
     # ranked first for those groups. A focus never excludes anyone; `restricted` is for "only".
     focus: list[Audience] = []
-    hours: str | None = None  # hours grammar; None means not known
-    hours_published: str | None = None
-    call_length: str | None = None
+    hours: Text | None = None  # hours grammar; None means not known
+    hours_published: Text | None = None
+    call_length: Text | None = None
     opened: date | None = None
-    opened_published: str | None = None
+    opened_published: Text | None = None
     validity: Validity
     sources: list[Source] = Field(min_length=1)
-    follows: str | None = None  # which source the record follows where sources disagree
+    follows: Text | None = None  # which source the record follows where sources disagree
     # For a province's 12356 record: whether the province's own announcement gives its hours
     # (province_announcement), only some cities' announcements do (city_announcements, on their
     # records), or none was found (none_found: the national rule, at least 18 hours a day, is shown).
     hours_basis: Literal["province_announcement", "city_announcements", "none_found"] | None = None
     last_confirmed: date
-    caveats: list[str] = []
+    caveats: list[Text] = []
     related: list[RecordId] = []  # paired lines (adult + youth, old number + 12356)
-    seed_refs: list[Annotated[str, StringConstraints(pattern=r"^\d{3}:[\w.:-]+$")]] = []
+    seed_refs: list[Annotated[str, StringConstraints(pattern=r"^[0-9]{3}:[A-Za-z0-9_.:-]+$")]] = []
 
     @model_validator(mode="after")
     def _consistent(self) -> "Hotline":
@@ -266,6 +350,15 @@ class Hotline(Strict):
         served = {a.key for a in self.audiences}
         if not set(self.focus) <= served:
             raise ValueError("every focus group must be among the line's audiences")
+        for index, number in enumerate(self.numbers):
+            if not number.published_matches_dial() and not (number.dial_inferred and (number.note or self.caveats)):
+                raise ValueError(
+                    f"numbers[{index}]: published {number.published!r} reads {number.published_digits()} but dial is"
+                    f" {number.dial}; a corrected dial form needs dial_inferred and a note or caveat saying why"
+                )
+        if self.presented_as_12356() and not (self.numbers and is_12356_form(self.numbers[0].dial)):
+            first = self.numbers[0].dial if self.numbers else "nothing"
+            raise ValueError(f"numbers[0].dial: {first}: a 12356 line (by its id or name) must dial 12356 or 区号+12356 first")
         return self
 
     @property
@@ -280,6 +373,10 @@ class Hotline(Strict):
                 if entry.key is Audience.general and (entry.hours or (entry.hours_published and not self.hours_published)):
                     return entry.hours, entry.hours_published
         return self.hours, self.hours_published
+
+    def presented_as_12356(self) -> bool:
+        """Whether a person would take this line for 12356: its id, or 12356 in its name."""
+        return self.is_12356 or NATIONAL_12356 in unicodedata.normalize("NFKC", self.name)
 
     def area_code_number(self) -> PhoneNumber | None:
         """The 区号+12356 form a source gives for this centre, if any (never an old number's)."""

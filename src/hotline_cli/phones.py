@@ -6,9 +6,9 @@ functions that need it import it, and only `hotline check` calls those.
 
 from __future__ import annotations
 
-from .model import NumberKind, PhoneNumber
+from .model import CALLING_CODES, NumberKind, PhoneNumber
 
-COUNTRY_CALLING_CODE = {"CN": "86", "HK": "852", "MO": "853", "TW": "886", "SG": "65", "US": "1"}
+COUNTRY_CALLING_CODE = CALLING_CODES
 SHORT_KINDS = (NumberKind.short, NumberKind.short_with_area_code)
 
 # Short numbers that are national services rather than local subscriber numbers.

@@ -20,6 +20,8 @@ from .model import (
     Hotline,
     PhoneNumber,
     Scope,
+    Source,
+    SourceKind,
     ValidityStatus,
 )
 from .regions import Place
@@ -35,7 +37,16 @@ class Group(str, Enum):
     open_national = "open_national"
     unknown = "unknown"
     opens_later = "opens_later"
+    older = "older"  # known only from the 2020 survey or old sources: may no longer answer
     inactive = "inactive"
+
+
+class Confidence(str, Enum):
+    """How far a listing can be trusted at the answer's date, from the most to the least."""
+
+    current = "current"
+    unverified = "unverified"
+    old = "old"
 
 
 @dataclass(frozen=True)
@@ -62,6 +73,8 @@ class LineAnswer:
     area_dial: str | None = None  # 区号+12356 to reach this place's centre from elsewhere
     area_dial_confirmed: bool = False  # a source for this city's centre says the area-code form reaches it
     audience_match: bool = False
+    confidence: Confidence = Confidence.current
+    inactive_code: str | None = None  # why a line is held back when no data text says it (see INACTIVE_CODES)
     attempts: object | None = None  # what the user's call log says of this line (attempts.LineLog)
 
 
@@ -76,6 +89,10 @@ class Answer:
     nothing_else_open: bool = False
     include_inactive: bool = False
     unverified_years: list[int] = field(default_factory=list)
+    include_older: bool = False
+    hidden_older: int = 0  # old listings left out of `lines` (shown with include_older)
+    overlays: list[str] = field(default_factory=list)  # overlay files behind the lines shown
+    unknown_audience: str | None = None  # a word asked for that names no known audience: answered for everyone
 
     @property
     def calendar_verified(self) -> bool:
@@ -97,6 +114,92 @@ def inactive_reason(record: Hotline, on: date) -> str | None:
             return validity.reason
     if status is ValidityStatus.uncertain:
         return validity.reason
+    return None
+
+
+# --------------------------------------------------------------------------- confidence
+
+CONFIRMATION_MONTHS = 24
+CONFIRMING_KINDS = (SourceKind.official, SourceKind.news)
+# A pandemic-era line needs a source from after this date to be offered as open.
+PANDEMIC_ERA_ENDS = date(2023, 12, 31)
+PANDEMIC_WORDS = ("抗疫", "疫情期间", "抗击疫情", "防控疫情")
+# Codes for lines held back by a rule rather than by a reason written in the data; presenters word them.
+INACTIVE_CODES = ("pandemic_era",)
+
+
+def source_grade(source: Source) -> SourceKind:
+    """A source's grade (every source carries one; `check` refuses a record without)."""
+    return source.kind
+
+
+def months_before(day: date, months: int) -> date:
+    """The same day of the month `months` earlier; 29-31 fall back to the month's last day."""
+    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
+    month += 1
+    for last in (day.day, 30, 29, 28):
+        try:
+            return date(year, month, min(day.day, last))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+def confidence(record: Hotline, on: date) -> Confidence:
+    """How far a listing can be trusted on the answer's date `on`, from its sources alone.
+
+    The window is the 24 months up to `on` (from the same day 24 months earlier; a source
+    dated after `on` counts as inside it). Each source is graded by `Source.kind`.
+
+    - current: at least one official or news source dated inside the window;
+    - unverified: not current, but some source other than the survey is dated inside the
+      window or undated (reprints, aggregators, undated official or news pages):
+      nothing proves it old, nothing official confirms it;
+    - old: everything else, i.e. every source is the survey or dated before the window.
+
+    `last_confirmed` is not evidence by itself: it only summarises the sources. The same
+    record and date always give the same tier.
+    """
+    window_start = months_before(on, CONFIRMATION_MONTHS)
+    tier = Confidence.old
+    for source in record.sources:
+        grade = source_grade(source)
+        if grade is SourceKind.survey:
+            continue
+        recent = source.date is None or source.date >= window_start
+        if not recent:
+            continue
+        if grade in CONFIRMING_KINDS and source.date is not None:
+            return Confidence.current
+        tier = Confidence.unverified
+    return tier
+
+
+def pandemic_era(record: Hotline) -> bool:
+    """A line opened for the pandemic: its name, audience, hours or caveats say 抗疫 or 疫情期间."""
+    texts = [record.name, record.audience_published, record.hours_published, *record.caveats]
+    texts += [entry.published for entry in record.audiences] + [entry.hours_published for entry in record.audiences]
+    texts += [number.hours_published for number in record.numbers]
+    return any(word in text for text in texts if text for word in PANDEMIC_WORDS)
+
+
+# Sources that can confirm a pandemic-era line still runs: a survey, an aggregator or an ungraded
+# page may only be repeating the 2020 lists.
+PANDEMIC_CONFIRMING_KINDS = (SourceKind.official, SourceKind.news, SourceKind.reprint)
+
+
+def confirmed_after_pandemic(record: Hotline) -> bool:
+    """An official, news or reprint source dated after 2023 says the line is there."""
+    return any(
+        source.date is not None and source.date > PANDEMIC_ERA_ENDS and source_grade(source) in PANDEMIC_CONFIRMING_KINDS
+        for source in record.sources
+    )
+
+
+def held_back(record: Hotline) -> str | None:
+    """An INACTIVE_CODES code when a rule, not the record's validity, keeps a line from being offered."""
+    if pandemic_era(record) and not confirmed_after_pandemic(record):
+        return "pandemic_era"
     return None
 
 
@@ -134,15 +237,19 @@ def evaluate_line(
     tz = record.time_zone
     local_day = instant.astimezone(_zone(tz)).date()
     reason = inactive_reason(record, local_day)
+    is_primary = record.is_12356
+    code = None if reason is not None or is_primary else held_back(record)
     audience_match = audience is not None and any(a.key is audience for a in record.audiences)
+    tier = confidence(record, local_day)
 
     numbers: list[NumberAnswer] = []
-    if reason is not None:
+    if reason is not None or code is not None:
         return LineAnswer(record=record, origin=loaded.origin, group=Group.inactive, status="closed", closes_at=None,
                           opens_at=None, numbers=tuple(NumberAnswer(n, "closed", None, None, n.hours or record.hours,
                                                                     n.hours_published or record.hours_published)
                                                        for n in record.numbers),
-                          calendar_verified=True, inactive_reason=reason, audience_match=audience_match)
+                          calendar_verified=True, inactive_reason=reason, audience_match=audience_match,
+                          confidence=tier, inactive_code=code)
     for number in (n for n in record.numbers if not n.ended):
         candidates = caller_hours(record, number, audience)
         status, closes, opens, _ = _evaluate([text for text, _ in candidates], instant, tz)
@@ -153,8 +260,10 @@ def evaluate_line(
     if opens is not None and end_of_validity is not None and opens.date() > end_of_validity:
         opens = None
 
-    if record.is_12356:
+    if is_primary:
         group = Group.primary
+    elif tier is Confidence.old:
+        group = Group.older
     elif status == "open":
         group = group_if_open
     elif status == "unknown":
@@ -171,6 +280,7 @@ def evaluate_line(
         numbers=tuple(numbers),
         calendar_verified=verified,
         audience_match=audience_match,
+        confidence=tier,
     )
 
 
@@ -265,16 +375,25 @@ def answer(
     audience: Audience | None = None,
     include_inactive: bool = False,
     order: str = "status",
+    include_older: bool | None = None,
+    unknown_audience: str | None = None,
 ) -> Answer:
     """The ranked answer for a place, audience and instant.
 
     order "status" ranks by what is open now; "place" (for listings) by locality, then id.
+    Old listings (`Confidence.old`) come after every other offered line and are left out
+    unless include_older (default: include_inactive); `hidden_older` counts them.
+    `unknown_audience` is an audience word that resolved to nothing: the answer is for everyone
+    and carries the warning.
     """
+    if include_older is None:
+        include_older = include_inactive
     if instant.tzinfo is None:
         raise ValueError("instant must carry a time zone")
     at = instant.astimezone(CHINA_TZ)
     primary = primary_12356(dataset, place)
     lines: list[tuple[tuple, LineAnswer]] = []
+    hidden_older = 0
     for loaded in dataset.entries:
         record = loaded.record
         if primary is not None and record.id == primary.record.id:
@@ -288,7 +407,10 @@ def answer(
         line = evaluate_line(loaded, at, audience, group_if_open)
         if line.group is Group.inactive and not include_inactive:
             continue
-        key = _rank_key(line, locality) if order == "status" else (line.group is Group.inactive, locality, line.record.id)
+        if line.group is Group.older and not include_older:
+            hidden_older += 1
+            continue
+        key = _rank_key(line, locality) if order == "status" else (_LISTING_ORDER.get(line.group, 0), locality, line.record.id)
         lines.append((key, line))
 
     lines.sort(key=lambda pair: pair[0])
@@ -303,13 +425,16 @@ def answer(
             ordered.append(first)
 
     result = Answer(at=at, place=place, audience=audience, emergency=emergency_for(dataset, place), lines=ordered,
-                    include_inactive=include_inactive)
+                    include_inactive=include_inactive, include_older=include_older, hidden_older=hidden_older)
+    result.overlays = overlays_shown(ordered)
+    result.unknown_audience = unknown_audience
     result.nothing_else_open = not any(
         line.status == "open" for line in ordered if line.group in (Group.open_here, Group.open_national)
     )
     result.warnings = _warnings(result)
     if dataset.attempts:  # the user's call log, read only by those who keep one
         result = apply_to_answer(result, dataset.attempts)
+        result.overlays = overlays_shown(result.lines)
     return result
 
 
@@ -317,25 +442,50 @@ def _with_area_dial(line: LineAnswer, area_dial: str | None, confirmed: bool) ->
     return replace(line, group=Group.primary, area_dial=area_dial, area_dial_confirmed=confirmed)
 
 
+_LISTING_ORDER = {Group.older: 1, Group.inactive: 2}
+_TIER_ORDER = {tier: rank for rank, tier in enumerate(Confidence)}
+_STATUS_ORDER = {"open": 0, "unknown": 1, "closed": 2}
+
+
 def _rank_key(line: LineAnswer, locality: int) -> tuple:
     group_order = list(Group).index(line.group)
+    tier = _TIER_ORDER[line.confidence]
     if line.group in (Group.open_here, Group.open_national):
-        # Lines open longer come first; 24/7 lines (no closing) before all.
+        # Open lines form one block: a better-confirmed line first whatever its place, then local
+        # before national, then lines open longer (24/7 lines, with no closing, before all).
         closes = -line.closes_at.timestamp() if line.closes_at else float("-inf")
-        return (group_order, locality, not line.audience_match, closes, line.record.id)
+        block = list(Group).index(Group.open_here)
+        return (block, tier, group_order, locality, not line.audience_match, closes, line.record.id)
     if line.group is Group.opens_later:
         opens = line.opens_at.timestamp() if line.opens_at else float("inf")
-        return (group_order, opens, locality, not line.audience_match, line.record.id)
-    return (group_order, locality, not line.audience_match, line.record.id)
+        return (group_order, opens, tier, locality, not line.audience_match, line.record.id)
+    if line.group is Group.older:
+        return (group_order, _STATUS_ORDER.get(line.status, 2), locality, not line.audience_match, line.record.id)
+    return (group_order, tier, locality, not line.audience_match, line.record.id)
+
+
+def overlays_shown(lines: list[LineAnswer]) -> list[str]:
+    """The overlay files that added or replaced a line of this answer, in first-shown order."""
+    from .dataset import BUNDLED
+
+    found: list[str] = []
+    for line in lines:
+        if line.origin != BUNDLED and line.origin not in found:
+            found.append(line.origin)
+    return found
 
 
 def _warnings(result: Answer) -> list[str]:
     warnings: list[str] = []
+    if result.unknown_audience is not None:
+        warnings.append("unknown_audience")
     if not result.calendar_verified:
         warnings.append("calendar_unverified")
         result.unverified_years = _unverified_years(result.at.date())
     if result.nothing_else_open:
         warnings.append("nothing_else_open")
+    if result.hidden_older:
+        warnings.append("older_hidden")
     if result.place is not None and result.place.region.phone_region != "CN":
         warnings.append("12356_mainland_only")
     return warnings

@@ -37,7 +37,7 @@ def now(
     at: AtOption = None,
     fmt: Annotated[Optional[OutputFormat], typer.Option("--format", "-f", help="table on a terminal, plain when piped, or json.", show_default=False)] = None,
     as_json: JsonFlag = False,
-    show_all: Annotated[bool, typer.Option("--all", help="Also list ended and superseded lines, each with the reason; no limit.")] = False,
+    show_all: Annotated[bool, typer.Option("--all", help="Also list older listings (only in the 2020 survey or old sources) and ended or superseded lines, each with the reason; no limit.")] = False,
     limit: LimitOption = 8,
     lang: LangOption = Lang.zh,
     data: DataOption = None,
@@ -60,7 +60,8 @@ def now(
 
     instant = api.parse_instant(at)
     dataset = load(data)
-    result = api.ask(dataset, place(dataset, region), audience(audience_word), instant, include_inactive=show_all)
+    who, unknown = audience(audience_word, lang.value)
+    result = api.ask(dataset, place(dataset, region), who, instant, include_inactive=show_all, unknown_audience=unknown)
     present(api.view(result, lang.value, dataset, caller_at=instant), choose_format(fmt, as_json),
             None if show_all else limit_or_all(limit))
 
@@ -96,7 +97,7 @@ def list_lines(
     audience_word: AudienceOption = None,
     fmt: Annotated[Optional[OutputFormat], typer.Option("--format", "-f", help="table, plain or json.", show_default=False)] = None,
     as_json: JsonFlag = False,
-    show_all: Annotated[bool, typer.Option("--all", help="Also list ended and superseded lines.")] = False,
+    show_all: Annotated[bool, typer.Option("--all", help="Also list older listings and ended or superseded lines.")] = False,
     at: AtOption = None,
     limit: LimitOption = 0,
     lang: LangOption = Lang.zh,
@@ -118,8 +119,9 @@ def list_lines(
 
     instant = api.parse_instant(at)
     dataset = load(data)
-    result = api.ask(dataset, place(dataset, region), audience(audience_word), instant,
-                     include_inactive=show_all, order="place")
+    who, unknown = audience(audience_word, lang.value)
+    result = api.ask(dataset, place(dataset, region), who, instant, include_inactive=show_all, order="place",
+                     unknown_audience=unknown)
     present(api.view(result, lang.value, dataset, caller_at=instant), choose_format(fmt, as_json),
             limit_or_all(limit), show_ids=True)
 

@@ -177,10 +177,22 @@ def place(dataset, region: str | None):
     return resolve_place(dataset, region)
 
 
-def audience(text: str | None):
-    from ..api import resolve_audience
+def audience(text: str | None, lang: str = "zh"):
+    """(audience, the word when it is unknown). An unknown word is a warning on stderr, never an empty answer."""
+    if text is None:
+        return None, None
+    from ..audiences import resolve_leniently
 
-    return resolve_audience(text)
+    who, error = resolve_leniently(text)
+    if error is None:
+        return who, None
+    from ..render.view import unknown_audience_text
+
+    typer.echo(f"hotline: warning: {unknown_audience_text(text, lang)}", err=True)
+    if error.suggestions:
+        typer.echo(f"  did you mean: {', '.join(error.suggestions)}", err=True)
+    typer.echo("  see `hotline audiences` for every audience", err=True)
+    return None, text
 
 
 def choose_format(fmt: OutputFormat | None, as_json: bool) -> OutputFormat:

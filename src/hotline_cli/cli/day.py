@@ -79,6 +79,7 @@ def day(
     fmt: Annotated[DayFormat, typer.Option("--format", "-f", help="table (bars; no colour when piped) or json.")] = DayFormat.table,
     as_json: JsonFlag = False,
     limit: LimitOption = 0,
+    show_all: Annotated[bool, typer.Option("--all", help="Also draw older listings (known only from the 2020 survey or old sources).")] = False,
     lang: LangOption = Lang.zh,
     data: DataOption = None,
 ) -> None:
@@ -108,7 +109,8 @@ def day(
     except DateError as error:
         raise fail(f"--date: {error}", EXIT_INPUT) from None
     dataset = load(data)
-    timeline = api.day(dataset, chosen, place(dataset, region), audience(audience_word), now=current)
+    timeline = api.day(dataset, chosen, place(dataset, region), audience(audience_word, lang.value)[0], now=current,
+                       include_older=show_all)
     view = api.day_view(timeline, lang.value)
     if as_json or fmt is DayFormat.json:
         from ..render.day_json import timeline_dict

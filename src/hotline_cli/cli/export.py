@@ -43,6 +43,7 @@ class ExportRequest:
     lang: str = "zh"
     data: tuple[Path, ...] = ()
     limit: int = 0  # lines to list, 12356 first; 0 = all
+    include_older: bool = False  # also the listings known only from the 2020 survey or old sources
     layout: str = "sheet"  # html/pdf: "sheet" (A4, to pin up) or "card" (A6 wallet card)
 
     @property
@@ -126,7 +127,8 @@ def run_export(request: ExportRequest) -> None:
     _check_destination(request)
     instant = api.parse_instant(request.at)
     dataset = load(list(request.data))
-    result = api.ask(dataset, place(dataset, request.region), audience(request.audience), instant, order=request.order)
+    result = api.ask(dataset, place(dataset, request.region), audience(request.audience, request.lang)[0], instant,
+                     order=request.order, include_older=request.include_older)
     if request.limit:
         from dataclasses import replace
 
@@ -150,12 +152,13 @@ def export(
     layout: Annotated[Layout, typer.Option("--layout", help="html/pdf: sheet (A4, to pin on a wall) or card (A6 wallet card: 12356, emergency numbers, the 3 best local lines).")] = Layout.sheet,
     force: Annotated[bool, typer.Option("--force", help="Replace the output file if it exists (through a symbolic link: its target, atomically; the link stays).")] = False,
     limit: Annotated[int, typer.Option("--limit", min=0, help="Lines to list, 12356 first (0 = all).")] = 0,
+    show_all: Annotated[bool, typer.Option("--all", help="Also list older listings (known only from the 2020 survey or old sources), after the others.")] = False,
     lang: LangOption = Lang.zh,
     data: DataOption = None,
 ) -> None:
     """Write a list to print or share: emergency numbers and 12356 first, then every line in use.
 
-    Same places, audiences and order as `hotline now`; ended lines are left out. Each list says when it was made, the dataset version, its sources and what to do if a number fails.
+    Same places, audiences and order as `hotline now`; ended lines and older listings (unless --all) are left out. Each list says when it was made, the dataset version, its sources and what to do if a number fails.
 
     Examples:
 
@@ -170,4 +173,4 @@ def export(
       hotline export -f csv -r beijing --at 2026-11-24T21:00 -o -
     """
     run_export(ExportRequest(fmt=fmt, output=output, region=region, audience=audience_word, at=at, all_hours=all_hours,
-                             force=force, lang=lang.value, data=tuple(data or ()), limit=limit, layout=layout.value))
+                             force=force, lang=lang.value, data=tuple(data or ()), limit=limit, layout=layout.value, include_older=show_all))

@@ -146,6 +146,8 @@ def render(view: DayView, console, list_args: str = "", limit: int | None = None
     _, label_width = layout(width)
     _say(console, view.emergency_text, "bold red")
     _say(console, f"{view.heading} · {view.where}", "bold")
+    if view.overlays:
+        _say(console, view.overlays)
     for code, message in view.warnings:
         if code != "emergency_only":
             _say(console, message, "yellow")

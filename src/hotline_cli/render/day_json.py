@@ -63,6 +63,8 @@ def timeline_dict(view: DayView, dataset_version: str) -> dict:
         "audience_label": view.audience,
         "emergency": emergency_dicts(timeline.emergency),
         "hotlines": [line_dict(line, shown, view.lang) for line, shown in zip(timeline.lines, view.lines)],
+        "hidden_older": timeline.hidden_older,
+        "overlays": list(timeline.overlays),
         "uncovered": [_gap(gap) for gap in timeline.uncovered],
         "uncovered_locally": None if timeline.uncovered_locally is None
         else [_local_gap(gap) for gap in timeline.uncovered_locally],

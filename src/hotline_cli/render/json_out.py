@@ -6,7 +6,7 @@ import json
 from datetime import datetime
 
 from ..audiences import label as audience_label
-from .view import AnswerView, LineView, NumberView, emergency_dicts, region_dict
+from .view import AnswerView, LineView, NumberView, emergency_dicts, inactive_text, region_dict
 
 SCHEMA_VERSION = 1
 
@@ -50,7 +50,9 @@ def line_dict(shown: LineView, lang: str) -> dict:
         "closes_at": _iso(line.closes_at),
         "opens_at": _iso(line.opens_at),
         "calendar_verified": line.calendar_verified,
-        "inactive_reason": line.inactive_reason,
+        "inactive_reason": inactive_text(line, lang),
+        "inactive_code": line.inactive_code,
+        "confidence": line.confidence.value,
         "area_dial": line.area_dial,
         "area_dial_confirmed": line.area_dial_confirmed,
         "numbers": [number_dict(item, view) for item, view in zip(line.numbers, shown.numbers)],
@@ -103,6 +105,8 @@ def answer_dict(view: AnswerView) -> dict:
         "emergency": emergency_dicts(answer.emergency),
         "hotlines": [line_dict(line, view.lang) for line in view.lines],
         "nothing_else_open": answer.nothing_else_open,
+        "hidden_older": answer.hidden_older,
+        "overlays": list(answer.overlays),
         "warnings": [{"code": code, "message": message} for code, message in view.warnings],
         "footer": view.footer,
     }

@@ -9,8 +9,10 @@ from .view import AnswerView
 def lines_of(view: AnswerView, limit: int | None, show_ids: bool = False) -> list[str]:
     lang = view.lang
     shown = view.lines if limit is None else view.lines[:limit]
-    out = [view.emergency_text, view.header, ""]
+    out = [view.emergency_text, view.header, *([view.overlays] if view.overlays else []), ""]
     for line in shown:
+        if line.heading:
+            out.append(f"-- {line.heading} --")
         out.append(f"{line.position}. {line.name} — {line.status}")
         if show_ids:
             out.append(f"   id: {line.id}")

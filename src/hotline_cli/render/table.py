@@ -52,6 +52,8 @@ def render(view: AnswerView, limit: int | None, console, show_ids: bool = False)
     shown = view.lines if limit is None else view.lines[:limit]
     console.print(f"[bold red]{escape(view.emergency_text)}[/]")
     console.print(escape(view.header), style="dim")
+    if view.overlays:
+        console.print(escape(view.overlays))
 
     numbers_cells = number_width(view, limit)
     table = Table(box=box.SIMPLE_HEAD, show_lines=False, expand=False, pad_edge=False)
@@ -64,6 +66,9 @@ def render(view: AnswerView, limit: int | None, console, show_ids: bool = False)
         # The id is what `hotline show` takes; fold it rather than cut it, so it can be copied whole.
         table.add_column("id", ratio=2, overflow="fold")
     for line in shown:
+        if line.heading:
+            table.add_section()
+            table.add_row("", f"[bold]{escape(line.heading)}[/]", "", "", *([""] if show_ids else []))
         name = escape(line.name)
         notes = line.notes(lang)
         if notes:

@@ -95,6 +95,7 @@ def region_dict(place: Place | None) -> dict | None:
         "city": None if place.city is None else {"code": place.city.code, "name": place.city.name},
         "label": place.label,
         "time_zone": place.region.time_zone,
+        "within": place.within,
     }
 
 
@@ -281,6 +282,22 @@ def months_between(earlier: date, later: date) -> int:
     return (later.year - earlier.year) * 12 + later.month - earlier.month - (later.day < earlier.day)
 
 
+def inactive_text(line: LineAnswer, lang: str) -> str | None:
+    """Why a line is not offered: the data's own reason, else the wording of the rule that held it back."""
+    if line.inactive_reason:
+        return line.inactive_reason
+    if line.inactive_code:
+        return word(lang, f"inactive_{line.inactive_code}")
+    return None
+
+
+def confidence_text(line: LineAnswer, lang: str) -> str | None:
+    """A note on how far a listing other than 12356 can be trusted; None for a current one."""
+    if line.group is Group.primary or line.confidence.value == "current":
+        return None
+    return word(lang, f"confidence_{line.confidence.value}", date=line.record.last_confirmed.isoformat())
+
+
 def inactive_reason_text(record: Hotline, reason: str | None, lang: str) -> str | None:
     """Why a line is not offered, in words: the expiry date from the data, else the record's reason."""
     if reason is None:
@@ -346,6 +363,8 @@ class LineView:
     area_dial: str | None
     caveats: list[str]  # the call log's notes first, then the record's
     reason: str | None  # why a line is no longer offered
+    trust: str | None  # how far the listing can be trusted, when less than current
+    confidence: str  # current / unverified / old
     last_confirmed: str
     age: str | None  # how old the last confirmation is, when that is worth saying
     source_numbers: list[int]
@@ -354,6 +373,7 @@ class LineView:
     origin: str
     answer: LineAnswer | None = field(default=None, compare=False, repr=False)
     shown_number: int | None = None  # "1." "2." under "other lines"; None for the 12356 entry
+    heading: str | None = None  # a group heading before this line (the first of the older listings)
     hours_rows: tuple[str, ...] = ()  # the hours as timetable rows, from the expression (never a moment's state)
     scope: str = ""  # national, provincial, city, institution, international
 
@@ -363,6 +383,8 @@ class LineView:
         hidden_by_log = self.answer is not None and self.answer.attempts is not None and self.answer.attempts.hidden
         if self.reason and not hidden_by_log:
             found.append(f"{word(lang, 'reason')}: {self.reason}")
+        elif not self.reason and self.trust:
+            found.append(self.trust)
         found.extend(self.calls)
         if self.hours and self.hours != word(lang, "hours_unknown"):
             found.append(f"{word(lang, 'hours')}: {self.hours}")
@@ -430,7 +452,9 @@ def line_view(line: LineAnswer, lang: str, *, position: int = 1, at: datetime, p
         operator=record.operator,  # a proper name: shown as the source writes it
         area_dial=area_dial_text(line.area_dial, line.area_dial_confirmed, lang),
         caveats=attempt_notes(line, lang) + [data_text(caveat, lang) for caveat in record.caveats],
-        reason=inactive_reason_text(record, line.inactive_reason, lang),
+        reason=inactive_reason_text(record, inactive_text(line, lang), lang),
+        trust=None if line.group is Group.inactive else confidence_text(line, lang),
+        confidence=line.confidence.value,
         last_confirmed=confirmed.isoformat(),
         age=age_text(confirmed, at.date(), lang) if months_between(confirmed, at.date()) >= OLD_LISTING_MONTHS else None,
         source_numbers=_sources(record, cited, lang),
@@ -456,6 +480,7 @@ class AnswerView:
     emergency: list[tuple[str, str]]
     emergency_text: str
     header: str
+    overlays: str | None  # one line naming the user's data files behind the answer
     lines: list[LineView]
     warnings: list[tuple[str, str]]  # (code, message)
     footer: str
@@ -481,7 +506,8 @@ class AnswerView:
 
     def summary(self, shown: int) -> list[str]:
         """Warnings, how many lines are open, how many are hidden, and the footer: the end of every screen answer."""
-        found = [message for _, message in self.warnings]
+        # An unknown audience is said on stderr, where messages go; stdout keeps the answer.
+        found = [message for code, message in self.warnings if code != "unknown_audience"]
         if "nothing_else_open" not in self.answer.warnings:
             found.append(word(self.lang, "open_count", count=self.open_count))
         hidden = len(self.lines) - shown
@@ -502,11 +528,22 @@ def warning_text(answer: Answer, code: str, lang: str, *, has_local: bool = True
     if code == "calendar_unverified":
         years = "/".join(str(year) for year in answer.unverified_years) or str(answer.at.year)
         return word(lang, code, year=years)
+    if code == "older_hidden":
+        return word(lang, code, count=answer.hidden_older)
+    if code == "unknown_audience":
+        return unknown_audience_text(answer.unknown_audience or "", lang)
     if code == "nothing_else_open" and not in_mainland(answer.place):
         return word(lang, "nothing_open_abroad", numbers=numbers)
     if code == "12356_mainland_only" and not has_local:
         return word(lang, "12356_mainland_only_no_local", place=place, numbers=numbers)
     return word(lang, code, place=place, numbers=numbers)
+
+
+def unknown_audience_text(typed: str, lang: str) -> str:
+    from ..audiences import known_labels
+    from ..regions import quoted
+
+    return word(lang, "unknown_audience", word=quoted(typed), known=word(lang, "list_sep").join(known_labels(lang)))
 
 
 def _abroad_text(lines: list[LineView], caller_at: datetime, lang: str) -> str:
@@ -515,9 +552,30 @@ def _abroad_text(lines: list[LineView], caller_at: datetime, lang: str) -> str:
     return word(lang, "abroad", offset=offset_text(caller_at), example=suffix)
 
 
+def answering_for_text(place: Place | None, lang: str) -> str | None:
+    """When a district or a place inside a region was typed: which place the answer is for."""
+    if place is None or place.within is None:
+        return None
+    name = place_name(place, lang).split(",")[0] if place.city is not None else region_name(place, lang)
+    if language(lang) == "zh" and place.city is not None:
+        name = place.city.name
+    return word(lang, "answering_for", within=place.within, place=name)
+
+
+def where_text(place: Place | None, lang: str) -> str:
+    """The place in words, and which place is answered for when a district was typed."""
+    answering_for = answering_for_text(place, lang)
+    return place_name(place, lang) + (f" ({answering_for})" if answering_for else "")
+
+
+def overlays_text(overlays: list[str], lang: str) -> str | None:
+    """One line naming the user's data files behind what is shown, when there are any."""
+    return word(lang, "overlays", files=", ".join(overlays)) if overlays else None
+
+
 def header_text(answer: Answer, lang: str) -> str:
     parts = [f"{word(lang, 'at')}: {answer.at:%Y-%m-%d %H:%M} ({word(lang, 'china_time')})",
-             f"{word(lang, 'region')}: {place_name(answer.place, lang)}"]
+             f"{word(lang, 'region')}: {where_text(answer.place, lang)}"]
     if answer.audience is not None:
         parts.append(f"{word(lang, 'audience')}: {audience_label(answer.audience, lang)}")
     return " · ".join(parts)
@@ -538,6 +596,10 @@ def answer_view(answer: Answer, lang: str, *, dataset_version: str = "", report_
     leads = bool(views) and views[0].primary
     for numbered, index in enumerate(range(1 if leads else 0, len(views)), start=1):
         views[index] = replace(views[index], shown_number=numbered)
+    # The older listings read as a group of their own, under one heading.
+    first_older = next((index for index, line in enumerate(chosen) if line.group is Group.older), None)
+    if first_older is not None:
+        views[first_older] = replace(views[first_older], heading=word(lang, "older_group"))
     has_local = any(not line.primary for line in views)
     warnings = [(code, warning_text(answer, code, lang, has_local=has_local)) for code in answer.warnings
                 if code != "nothing_else_open" or order == "status"]
@@ -554,6 +616,7 @@ def answer_view(answer: Answer, lang: str, *, dataset_version: str = "", report_
         emergency=emergency_items(answer.emergency, lang),
         emergency_text=emergency_text(answer.emergency, lang),
         header=header_text(answer, lang),
+        overlays=overlays_text(answer.overlays, lang),
         lines=views,
         warnings=warnings,
         footer=footer_text(answer.emergency, lang),
@@ -586,6 +649,7 @@ class DayView:
     summary: list[str]
     footer: str
     holiday_label: str | None
+    overlays: str | None
     audience: str | None
 
 
@@ -658,6 +722,8 @@ def _day_warning(timeline: DayTimeline, code: str, lang: str, has_local: bool) -
         return word(lang, code, year=str(timeline.day.year))
     if code == "emergency_only":
         return word(lang, "emergency_only_warning")
+    if code == "older_hidden":
+        return word(lang, code, count=timeline.hidden_older)
     numbers = life_numbers_text(timeline.emergency, lang)
     if code == "12356_mainland_only" and not has_local:
         return word(lang, "12356_mainland_only_no_local", place=place_name(timeline.place, lang), numbers=numbers)
@@ -669,7 +735,7 @@ def day_view(timeline: DayTimeline, lang: str) -> DayView:
     lines = [line_view(line.line, lang, position=position, at=timeline.start, place=timeline.place, with_status=False)
              for position, line in enumerate(timeline.lines, start=1)]
     has_local = any(not line.primary for line in lines)
-    where = [f"{word(lang, 'region')}: {place_name(timeline.place, lang)}"]
+    where = [f"{word(lang, 'region')}: {where_text(timeline.place, lang)}"]
     audience = audience_label(timeline.audience, lang) if timeline.audience else None
     if audience:
         where.append(f"{word(lang, 'audience')}: {audience}")
@@ -685,6 +751,7 @@ def day_view(timeline: DayTimeline, lang: str) -> DayView:
         summary=day_summary(timeline, lang),
         footer=footer_text(timeline.emergency, lang),
         holiday_label=holiday_name(timeline.kind.holiday_name, lang),
+        overlays=overlays_text(timeline.overlays, lang),
         audience=audience,
     )
 

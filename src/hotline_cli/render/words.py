@@ -112,6 +112,20 @@ WORDS: dict[str, dict[str, object]] = {
         "zh": "你 {when} 等 {count} 次拨打为空号或非该热线，且此后未接通；记录一次接通即可恢复显示",
         "en": "You reached a dead or wrong number {count} times since it last answered ({when}); log an answered call to show it again",
     },
+    "older_hidden": {
+        "zh": "另有 {count} 条较早的信息（只见于 2020 年调查或两年以前的来源），可能已无人接听，未显示；加 --all 查看。",
+        "en": "{count} older listings (only in the 2020 survey or in sources over two years old) may no longer answer and are not shown; add --all to see them.",
+    },
+    "older_group": {"zh": "较早的信息，可能已无人接听", "en": "Older listings, may no longer answer"},
+    "confidence_unverified": {"zh": "未经官方或新闻来源核实，最后核实 {date}", "en": "not confirmed by an official or news source; last confirmed {date}"},
+    "confidence_old": {"zh": "较早的信息，可能已无人接听，最后核实 {date}", "en": "older listing, may no longer answer; last confirmed {date}"},
+    "inactive_pandemic_era": {"zh": "疫情期间开设的热线，2023 年以后没有来源确认仍在服务", "en": "set up for the pandemic; no source since 2023 confirms it still runs"},
+    "overlays": {"zh": "本次结果含自定义数据文件：{files}", "en": "This answer uses your own data files: {files}"},
+    "answering_for": {"zh": "{within}：按{place}回答", "en": "{within}: answering for {place}"},
+    "unknown_audience": {
+        "zh": "未识别的人群 {word}，以下按所有人回答（12356 对所有人开放）。可选的人群：{known}",
+        "en": "Unknown audience {word}: showing the lines open to everyone (12356 is open to all). Known audiences: {known}",
+    },
     # ------------------------------------------------------------------ validity
     "validity_ongoing": {"zh": "长期有效", "en": "ongoing"},
     "validity_until": {"zh": "有效至 {date}", "en": "valid until {date}"},

@@ -384,14 +384,14 @@ class LineView:
         if self.reason and not hidden_by_log:
             found.append(f"{word(lang, 'reason')}: {self.reason}")
         elif not self.reason and self.trust:
-            found.append(self.trust)
+            found.append(bracketed(self.trust, [self.age] if self.age else [], lang))
         found.extend(self.calls)
         if self.hours and self.hours != word(lang, "hours_unknown"):
             found.append(f"{word(lang, 'hours')}: {self.hours}")
         first = next((caveat for caveat in self.caveats if caveat not in self.calls), None)
         if first:
             found.append(f"{word(lang, 'caveat')}: {first}")
-        if self.age:
+        if self.age and not self.trust:
             found.append(f"{word(lang, 'last_confirmed')}: {self.last_confirmed}（{self.age}）" if language(lang) == "zh"
                          else f"{word(lang, 'last_confirmed')}: {self.last_confirmed} ({self.age})")
         return found

@@ -19,6 +19,8 @@ def detail_dict(view: RecordView) -> dict:
     document["file"] = entry.file
     document["place"] = view.place
     document["hours_text"] = view.line.hours or None
+    document["confidence"] = view.line.confidence
+    document["confidence_note"] = view.line.trust_note(view.lang)
     document["centres"] = [
         {"id": centre.record.id, "name": centre.record.name, "area_dial": area_dial, "hours": centre.record.hours,
          "hours_published": centre.record.hours_published}
@@ -63,6 +65,9 @@ def render_detail(view: RecordView) -> str:
     if view.opened:
         out.append(f"{word(lang, 'opened')}: {view.opened}")
     out.append(f"{word(lang, 'validity')}: {view.validity}")
+    trust = line.trust_note(lang)
+    if trust:
+        out.append(f"  {trust}")
     for caveat in line.caveats:
         out.append(f"{word(lang, 'caveat')}: {caveat}")
     for source in view.sources:

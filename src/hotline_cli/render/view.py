@@ -21,7 +21,7 @@ from ..phones import (
     published_digits_differ,
     tel_uri,
 )
-from ..query import Answer, Group, LineAnswer, NumberAnswer
+from ..query import Answer, Group, LineAnswer, NumberAnswer, confidence
 from .hours_words import hours_rows, plain_hours
 from .words import bracketed, data_text, holiday_name, labels, language, when, word
 
@@ -377,6 +377,10 @@ class LineView:
     hours_rows: tuple[str, ...] = ()  # the hours as timetable rows, from the expression (never a moment's state)
     scope: str = ""  # national, provincial, city, institution, international
 
+    def trust_note(self, lang: str) -> str | None:
+        """How far the listing can be trusted, with its age: None for a current listing (and for 12356)."""
+        return bracketed(self.trust, [self.age] if self.age else [], lang) if self.trust else None
+
     def notes(self, lang: str) -> list[str]:
         """Short notes under a line on screen: dialling from elsewhere, restriction, reason, hours, first caveat, age."""
         found = [part for part in (self.area_dial, self.restricted, self.focus) if part]
@@ -384,7 +388,7 @@ class LineView:
         if self.reason and not hidden_by_log:
             found.append(f"{word(lang, 'reason')}: {self.reason}")
         elif not self.reason and self.trust:
-            found.append(bracketed(self.trust, [self.age] if self.age else [], lang))
+            found.append(self.trust_note(lang))
         found.extend(self.calls)
         if self.hours and self.hours != word(lang, "hours_unknown"):
             found.append(f"{word(lang, 'hours')}: {self.hours}")
@@ -849,8 +853,9 @@ def record_view(dataset: Dataset, entry: LoadedHotline, lang: str, today: date) 
     place = record_place(dataset, record)
     numbers = tuple(NumberAnswer(n, "unknown", None, None, n.hours, n.hours_published) for n in record.numbers)
     group = Group.primary if record.is_12356 else Group.unknown
+    # The tier is the one `now` would give on this day, so both say the same of the listing.
     answer_line = LineAnswer(record=record, origin=entry.origin, group=group, status="unknown", closes_at=None,
-                             opens_at=None, numbers=numbers, calendar_verified=True)
+                             opens_at=None, numbers=numbers, calendar_verified=True, confidence=confidence(record, today))
     from ..china_time import CHINA_TZ
 
     at = datetime.combine(today, datetime.min.time(), CHINA_TZ)

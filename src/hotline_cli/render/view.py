@@ -21,7 +21,7 @@ from ..phones import (
     published_digits_differ,
     tel_uri,
 )
-from ..query import Answer, Group, LineAnswer, NumberAnswer, confidence
+from ..query import Answer, Group, LineAnswer, NumberAnswer, confidence, overlays_shown
 from .hours_words import hours_rows, plain_hours
 from .words import bracketed, data_text, holiday_name, labels, language, when, word
 
@@ -377,6 +377,10 @@ class LineView:
     hours_rows: tuple[str, ...] = ()  # the hours as timetable rows, from the expression (never a moment's state)
     scope: str = ""  # national, provincial, city, institution, international
 
+    def overlay_note(self, lang: str) -> str | None:
+        """The user's data file this line comes from, in the answer's wording; None for a bundled line."""
+        return overlays_text(overlays_shown([self.answer]), lang) if self.answer is not None else None
+
     def trust_note(self, lang: str) -> str | None:
         """How far the listing can be trusted, with its age: None for a current listing (and for 12356)."""
         return bracketed(self.trust, [self.age] if self.age else [], lang) if self.trust else None
@@ -620,7 +624,8 @@ def answer_view(answer: Answer, lang: str, *, dataset_version: str = "", report_
         emergency=emergency_items(answer.emergency, lang),
         emergency_text=emergency_text(answer.emergency, lang),
         header=header_text(answer, lang),
-        overlays=overlays_text(answer.overlays, lang),
+        # Named from the lines kept, so a printed list that leaves out ended lines names only the files it shows.
+        overlays=overlays_text(overlays_shown(chosen), lang),
         lines=views,
         warnings=warnings,
         footer=footer_text(answer.emergency, lang),

@@ -213,6 +213,18 @@ def test_a_phone_number_is_never_split_at_any_width(invoke, columns):
     assert "800 810 1117" in screen and "0591 8787" not in screen.replace("0591 8787 5656", "")
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_show_on_a_narrow_terminal_wraps_without_splitting_a_number(lang):
+    from rich.cells import cell_len
+
+    # The caveat ends in 010-8295-1332 past column 33: left to the terminal, it would break inside the number.
+    screen = _in_a_terminal(["show", "beijing-crisis-center", "--lang", lang], 40)
+    rows = screen.splitlines()
+    assert max(cell_len(row.rstrip()) for row in rows) <= 40
+    for number in ("800 810 1117", "010 8295 1332", "010-8295-1332"):
+        assert any(number in row for row in rows), number
+
+
 @pytest.mark.parametrize("args", [("now", "--region", "福建"), ("day", "--region", "福建"), ("show", "12356"),
                                   ("--help",), ("--version",)])
 def test_full_disk_closed_stdout_and_broken_pipes_end_cleanly_with_one_exit_code(args):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..dataset import BUNDLED
+from .layout import wrap_indented
 from .view import RecordView
 from .words import bracketed, word
 
@@ -34,7 +35,8 @@ def detail_dict(view: RecordView) -> dict:
     return document
 
 
-def render_detail(view: RecordView) -> str:
+def render_detail(view: RecordView, width: int | None = None) -> str:
+    """The record as text; ``width`` (a terminal's) wraps long lines without splitting a number."""
     lang = view.lang
     line = view.line
     record = view.entry.record
@@ -87,5 +89,5 @@ def render_detail(view: RecordView) -> str:
         out.extend(f"  {call}" for call in view.calls)
     out.append(view.report_outdated)
     out.append(view.footer)
-    return "\n".join(out) + "\n"
+    return "".join(piece + "\n" for line in out for piece in wrap_indented(line, width))
 

@@ -132,6 +132,16 @@ def test_a_caller_abroad_gets_one_line_on_mainland_only_numbers_and_the_plus_86_
     assert "+86" not in home
 
 
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_outside_the_mainland_the_plus_86_advice_gives_no_other_country_as_its_example(invoke, lang):
+    # Hong Kong's lines are +852: "+86 …, e.g. +852 2896 0000" would contradict itself.
+    text = invoke("now", "--region", "香港", "--at", "2026-11-24T10:30-05:00", "--format", "plain", "--lang", lang).stdout
+    advice = [line for line in text.splitlines() if "+86" in line]
+    assert len(advice) == 1 and "UTC-05:00" in advice[0]
+    assert "+852" not in advice[0]
+    assert "2896 0000" in text  # the local line is still listed
+
 # --------------------------------------------------------------------------- --lang en is English
 
 

@@ -555,7 +555,9 @@ def unknown_audience_text(typed: str, lang: str) -> str:
 
 
 def _abroad_text(lines: list[LineView], caller_at: datetime, lang: str) -> str:
-    example = next((n.international for line in lines for n in line.numbers if n.international), None)
+    # The sentence tells how to dial a mainland number with +86: its example is one (never +852 2896 0000).
+    example = next((n.international for line in lines for n in line.numbers
+                    if n.international and n.international.startswith("+86 ")), None)
     suffix = word(lang, "abroad_example", number=example) if example else ""
     return word(lang, "abroad", offset=offset_text(caller_at), example=suffix)
 

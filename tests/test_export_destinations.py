@@ -470,28 +470,24 @@ def writer(request):
     return (lambda invoke, folder, *extra: run(invoke, folder, name, *extra)), name, marker
 
 
+REFUSED_KINDS = {
+    "fifo": (os.mkfifo, "is a named pipe (FIFO), not a regular file"),
+    "folder": (os.mkdir, "is a folder; give the name of a file"),
+}
+
+
 @pytest.mark.parametrize("force", [False, True])
-def test_other_writers_refuse_a_fifo(invoke, scene, writer, force):
+@pytest.mark.parametrize("kind", sorted(REFUSED_KINDS))
+def test_other_writers_refuse_what_is_not_a_regular_file(invoke, scene, writer, kind, force):
     folder, _ = scene
     run, name, _ = writer
-    os.mkfifo(folder / name)
+    make, message = REFUSED_KINDS[kind]
+    make(folder / name)
     before = _fingerprint(folder)
     result = run(invoke, folder, *(["--force"] if force else []))
     assert result.exit_code == 2, result.output
-    assert "is a named pipe (FIFO), not a regular file" in result.stderr
+    assert message in result.stderr
     assert _fingerprint(folder) == before  # report: not even the other file is written
-
-
-@pytest.mark.parametrize("force", [False, True])
-def test_other_writers_refuse_a_folder(invoke, scene, writer, force):
-    folder, _ = scene
-    run, name, _ = writer
-    (folder / name).mkdir()
-    before = _fingerprint(folder)
-    result = run(invoke, folder, *(["--force"] if force else []))
-    assert result.exit_code == 2, result.output
-    assert "is a folder; give the name of a file" in result.stderr
-    assert _fingerprint(folder) == before
 
 
 def test_other_writers_refuse_a_link_to_a_device_even_with_force(invoke, scene, writer):

@@ -66,7 +66,7 @@ def test_second_run_reads_the_cache_and_answers_byte_for_byte_the_same(invoke, o
 
 @pytest.mark.parametrize("command", [
     ("show", "test-xiamen-students"),
-    ("list", "-r", "北京"),
+    ("list", "-r", "北京", "--at", AT),
     ("now", "-r", "厦门", "--audience", "大学生", "--at", AT, "--format", "plain"),
     ("export", "--format", "csv", "-o", "-", "-r", "厦门", "--at", AT),
     ("check",),

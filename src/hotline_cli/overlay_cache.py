@@ -23,11 +23,13 @@ import sys
 import zlib
 from pathlib import Path
 
-from .model import NATIONAL_12356, Hotline
+from .model import NATIONAL_12356, Audience, Hotline, Scope
 
-_MAGIC = b"hotline-overlay-cache 3\n"
+_MAGIC = b"hotline-overlay-cache 4\n"
 _CHECKSUM_BYTES = 4
 # The code whose rules decide whether an overlay file passes; a change to any of them is a new fingerprint.
+_SCOPES = {scope.value: scope for scope in Scope}
+_AUDIENCES = {audience.value: audience for audience in Audience}
 _RULE_MODULES = ("model.py", "dataset.py", "overlays.py", "overlay_cache.py", "schedule/grammar.py")
 
 
@@ -97,8 +99,9 @@ class CachedHotline:
     __slots__ = ("id", "scope", "region", "city", "country", "restricted", "focus", "_span", "_entry", "_record")
 
     def __init__(self, header: tuple, entry: _Entry):
-        self.id, self.scope, self.region, self.city, self.country, self.restricted, focus, *self._span = header
-        self.focus = list(focus) if focus else []
+        self.id, scope, self.region, self.city, self.country, self.restricted, focus, *self._span = header
+        self.scope = _SCOPES[scope]
+        self.focus = [_AUDIENCES[key] for key in focus] if focus else []
         self._entry = entry
         self._record = None
 
@@ -135,11 +138,11 @@ def _checksum(body: bytes) -> bytes:
 
 
 def _header(record: Hotline, shared: dict, span: tuple[int, int, int]) -> tuple:
-    # Equal strings become one object, so the pickle stores them once and reads them back once
-    # (enum members are shared already: one Scope.city for every city line).
+    # Equal strings become one object, so the pickle stores them once and reads them back once.
+    # Only built-in types: reading the index back imports nothing.
     keep = lambda value: shared.setdefault(value, value)  # noqa: E731
-    return (record.id, record.scope, keep(record.region), keep(record.city), keep(record.country),
-            record.restricted, tuple(record.focus), *span)
+    return (record.id, keep(record.scope.value), keep(record.region), keep(record.city), keep(record.country),
+            record.restricted, tuple(keep(key.value) for key in record.focus), *span)
 
 
 _LENGTH_BYTES = 8

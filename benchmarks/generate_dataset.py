@@ -195,8 +195,9 @@ class Generator:
         record_id = f"bench-{region.pinyin}-{index:05d}"
         record = {
             "id": record_id,
-            "name": f"{name}（基准测试{index}）",
-            "name_en": f"{name_en} (benchmark {index})",
+            # "12,356", never "12356": a name with 12356 in it presents the line as 12356, which an overlay may not do.
+            "name": f"{name}（基准测试 {index:,}）",
+            "name_en": f"{name_en} (benchmark {index:,})",
             "scope": scope,
             "region": region.code,
             "operator": f"{(city or region).name}心理健康服务中心",
@@ -218,13 +219,17 @@ class Generator:
             record["channels"] = [{"kind": "wechat", "value": f"{(city or region).short}心理援助", "published": "微信公众号"}]
         return record
 
-    def files(self, lines: int) -> dict[str, dict]:
-        by_region: dict[str, list[dict]] = {}
+    def files(self, lines: int, files: int | None = None) -> dict[str, dict]:
+        """One file per province, or `files` files each holding whole provinces (the same records either way)."""
+        by_file: dict[str, list[dict]] = {}
         for index in range(lines):
             region = self.rng.choice(self.regions)
-            name = f"{region.code}-{region.pinyin}.json"
-            by_region.setdefault(name, []).append(self.record(index, region))
-        return {name: {"hotlines": records} for name, records in sorted(by_region.items())}
+            if files is None:
+                name = f"{region.code}-{region.pinyin}.json"
+            else:
+                name = f"part-{self.regions.index(region) % files:02d}.json"
+            by_file.setdefault(name, []).append(self.record(index, region))
+        return {name: {"hotlines": records} for name, records in sorted(by_file.items())}
 
 
 def _check_hours_grammar() -> None:
@@ -233,12 +238,12 @@ def _check_hours_grammar() -> None:
             parse_hours(expression)  # raises on an expression outside the grammar
 
 
-def generate(lines: int, out: Path, seed: int = 7) -> list[Path]:
-    """Write `lines` records into JSON files under `out`; return the files written."""
+def generate(lines: int, out: Path, seed: int = 7, files: int | None = None) -> list[Path]:
+    """Write `lines` records into JSON files under `out` (one per province, or `files` of them); return the files written."""
     _check_hours_grammar()
     if out.exists() and any(out.glob("*.json")):
         raise FileExistsError(f"{out} already holds JSON files; choose an empty folder")
-    payloads = Generator(seed).files(lines)
+    payloads = Generator(seed).files(lines, files)
     for payload in payloads.values():
         HotlinesFile.model_validate(payload)  # the same model `hotline` loads with
     out.mkdir(parents=True, exist_ok=True)
@@ -254,12 +259,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--lines", type=int, required=True, help="how many hotline records to write")
     parser.add_argument("--out", type=Path, required=True, help="folder to write into (created; must hold no JSON files)")
+    parser.add_argument("--files", type=int, help="write this many files, each holding whole provinces (default: one file per province)")
     parser.add_argument("--seed", type=int, default=7, help="random seed (default 7); the same seed gives the same files")
     args = parser.parse_args(argv)
     if args.lines < 1:
         parser.error("--lines must be at least 1")
+    if args.files is not None and args.files < 1:
+        parser.error("--files must be at least 1")
     try:
-        written = generate(args.lines, args.out, args.seed)
+        written = generate(args.lines, args.out, args.seed, args.files)
     except FileExistsError as error:
         print(f"generate_dataset: {error}", file=sys.stderr)
         return 2

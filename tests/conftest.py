@@ -12,6 +12,9 @@ CHINA = ZoneInfo("Asia/Shanghai")
 def _isolated_environment(tmp_path_factory, monkeypatch):
     # No user overlays, no colour, a fixed width: output depends on the arguments only.
     monkeypatch.setenv("HOTLINE_USER_DATA", str(tmp_path_factory.mktemp("user-data")))
+    # Each test starts with an empty cache of validated overlays, never the user's own.
+    monkeypatch.setenv("HOTLINE_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    monkeypatch.delenv("HOTLINE_NO_CACHE", raising=False)
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "80")
     monkeypatch.delenv("HOTLINE_DEBUG", raising=False)

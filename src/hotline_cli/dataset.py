@@ -7,6 +7,7 @@ and the per-user folder) use the same format and replace records by id.
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import re
@@ -18,7 +19,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from .model import DatasetMeta, Hotline, HotlinesFile, Region, RegionsFile
+from .model import NATIONAL_12356, DatasetMeta, Hotline, HotlinesFile, Region, RegionsFile
 
 BUNDLED = "bundled"
 MAX_FILE_BYTES = 20 * 1024 * 1024  # an overlay larger than this is a mistake, not a dataset
@@ -184,10 +185,19 @@ _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u20
 # Category Cc (C0, DEL, C1) plus the text-direction controls, as one scan per string.
 _UNSAFE_CHARACTERS = re.compile("[\x00-\x1f\x7f-\x9f" + "".join(sorted(_BIDI_CONTROLS)) + "]")
 # In the raw file they can only appear as themselves or as JSON escapes (\n, \u001b, \u202e …).
-_MAYBE_UNSAFE_IN_JSON = re.compile(
-    "[\x7f-\x9f" + "".join(sorted(_BIDI_CONTROLS)) + "]"
-    + r"|\\[bfnrt]|\\u(?:00[01][0-9a-fA-F]|007[fF]|00[89][0-9a-fA-F]|20(?:0[eEfF]|2[a-eA-E]|6[6-9])|061[cC])"
+# Two scans, each a single character class or a literal backslash first: an alternation of the
+# two made the regex engine try every branch at every character of a 12 MB file.
+_UNSAFE_RAW_IN_JSON = re.compile("[\x7f-\x9f" + "".join(sorted(_BIDI_CONTROLS)) + "]")
+_UNSAFE_ESCAPE_IN_JSON = re.compile(
+    r"\\(?:[bfnrt]|u(?:00[01][0-9a-fA-F]|007[fF]|00[89][0-9a-fA-F]|20(?:0[eEfF]|2[a-eA-E]|6[6-9])|061[cC]))"
 )
+
+
+def _maybe_unsafe_in_json(text: str) -> bool:
+    """Whether the raw JSON text may hold a control or text-direction character in some string."""
+    if _UNSAFE_RAW_IN_JSON.search(text) is not None:
+        return True
+    return "\\" in text and _UNSAFE_ESCAPE_IN_JSON.search(text) is not None
 
 
 def _strings(value, path: str):
@@ -201,12 +211,14 @@ def _strings(value, path: str):
             yield from _strings(item, f"{path}[{index}]")
 
 
-def _usage_problems(record: Hotline, where: str, scan_text: bool = True) -> list[str]:
+def _usage_problems(record: Hotline, where: str, scan_text: bool = True,
+                    hours_verdicts: dict[str, str | None] | None = None) -> list[str]:
     """What the schema lets through but answering would trip over: unknown time zones, unreadable
     hours, and control or text-direction characters that would reach the terminal.
 
     Bundled records are held to this by `hotline check` before release; overlay records
     arrive unchecked, and must fail here, by name, rather than in the middle of an answer.
+    `hours_verdicts` remembers each distinct hours expression's verdict across the records of a file.
     """
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -230,10 +242,18 @@ def _usage_problems(record: Hotline, where: str, scan_text: bool = True) -> list
     for field_name, hours in texts:
         if hours is None:
             continue
-        try:
-            parse_hours(hours)
-        except HoursSyntaxError as error:
-            problems.append(f"{where}: {field_name}: {_shown(str(error), 200)}")
+        if hours_verdicts is not None and hours in hours_verdicts:
+            verdict = hours_verdicts[hours]
+        else:
+            try:
+                parse_hours(hours)
+                verdict = None
+            except HoursSyntaxError as error:
+                verdict = _shown(str(error), 200)
+            if hours_verdicts is not None:
+                hours_verdicts[hours] = verdict
+        if verdict is not None:
+            problems.append(f"{where}: {field_name}: {verdict}")
     return problems
 
 
@@ -261,6 +281,103 @@ def overlay_files(paths: list[Path]) -> list[Path]:
         else:
             files.append(path)
     return files
+
+
+def _checked_overlay(path: Path, where: str, emergency: frozenset[str], bundled_by_id: dict) -> tuple[list, list[str], list[str]]:
+    """(usable records, problems, duplicate-id problems) of one overlay file under every overlay rule.
+
+    Raises DataError when the file cannot be read or does not fit the schema at all.
+    """
+    from .overlays import takeover_problems
+
+    text = _read_text(path, where)
+    records = _parse_hotlines(text, where)
+    # Scanning every string of every record is the costliest check; most files have nothing to find.
+    scan_text = _maybe_unsafe_in_json(text)
+    kept: list[Hotline] = []
+    seen_here: set[str] = set()
+    file_problems: list[str] = []
+    duplicates: list[str] = []
+    hours_verdicts: dict[str, str | None] = {}
+    for record in records:
+        usage_problems = _usage_problems(record, where, scan_text, hours_verdicts)
+        usage_problems += [f"{where}: {_shown(record.id, 60)}: {problem}"
+                           for problem in takeover_problems(record, bundled_by_id.get(record.id), emergency)]
+        if usage_problems:
+            file_problems.extend(usage_problems)
+            continue
+        if record.id in seen_here:
+            duplicates.append(f"{where}: {_shown(record.id, 60)}: id: duplicate id within this file")
+            continue
+        seen_here.add(record.id)
+        kept.append(record)
+    return kept, file_problems, duplicates
+
+
+def _revalidation(path: Path, where: str, emergency: frozenset[str], bundled_by_id: dict, cache, info):
+    """A record of an overlay file by id, validated afresh (and cached again): for a cached record whose stored form is found damaged."""
+    records: dict | None = None
+
+    def record(record_id: str) -> Hotline:
+        nonlocal records
+        if records is None:
+            usable, file_problems, file_duplicates = _checked_overlay(path, where, emergency, bundled_by_id)
+            if file_problems or file_duplicates:
+                raise DataError(file_problems[:MAX_PROBLEMS_PER_FILE] + file_duplicates)
+            records = {item.id: item for item in usable}
+            cache.write(path, info, usable)
+        if record_id not in records:
+            raise DataError([f"{where}: changed while it was being read; run the command again"])
+        return records[record_id]
+
+    return record
+
+
+def _merge_overlays(paths: list[Path], regions: list[Region], entries: list[LoadedHotline], index: dict[str, int],
+                    replaced: list[tuple[str, str]], problems: list[str], duplicates: list[str]) -> None:
+    """Merge overlay files over the bundled entries (same id replaces, new id adds), collecting their problems.
+
+    A file that passed every rule before, unchanged since, is read back from the cache.
+    """
+    if not paths:
+        return
+    from .overlay_cache import open_cache
+    from .overlays import emergency_numbers
+
+    emergency = emergency_numbers(regions)
+    bundled_by_id = {entry.record.id: entry.record for entry in entries}
+    national = bundled_by_id.get(NATIONAL_12356)
+    cache = open_cache(emergency, [number.dial for number in national.numbers] if national else [])
+    for path in paths:
+        name = str(path)
+        where = _shown(name)
+        try:
+            info = path.stat() if cache is not None else None
+        except (OSError, ValueError):
+            info = None  # reading it below reports the problem by name
+        records = None
+        if info is not None:
+            records = cache.read(path, info, _revalidation(path, where, emergency, bundled_by_id, cache, info))
+        if records is None:
+            try:
+                records, file_problems, file_duplicates = _checked_overlay(path, where, emergency, bundled_by_id)
+            except DataError as error:
+                problems.extend(error.problems)
+                continue
+            problems.extend(file_problems[:MAX_PROBLEMS_PER_FILE])
+            if len(file_problems) > MAX_PROBLEMS_PER_FILE:
+                problems.append(f"{where}: … and {len(file_problems) - MAX_PROBLEMS_PER_FILE} more problem(s) in this file")
+            duplicates.extend(file_duplicates)
+            if info is not None and not file_problems and not file_duplicates:
+                cache.write(path, info, records)
+        for record in records:
+            loaded = LoadedHotline(record, name, name)
+            if record.id in index:
+                entries[index[record.id]] = loaded
+                replaced.append((record.id, name))
+            else:
+                index[record.id] = len(entries)
+                entries.append(loaded)
 
 
 def load(overlays: list[Path] | None = None) -> Dataset:
@@ -298,45 +415,15 @@ def load(overlays: list[Path] | None = None) -> Dataset:
 
     replaced: list[tuple[str, str]] = []
     overlay_paths = overlay_files(list(overlays or []))
-    if overlay_paths:
-        from .overlays import emergency_numbers, takeover_problems
-
-        emergency = emergency_numbers(regions)
-        bundled_by_id = {entry.record.id: entry.record for entry in entries}
-    for path in overlay_paths:
-        name = str(path)
-        where = _shown(name)
-        try:
-            text = _read_text(path, where)
-            records = _parse_hotlines(text, where)
-        except DataError as error:
-            problems.extend(error.problems)
-            continue
-        # Scanning every string of every record is the costliest check; most files have nothing to find.
-        scan_text = _MAYBE_UNSAFE_IN_JSON.search(text) is not None
-        seen_here: set[str] = set()
-        file_problems: list[str] = []
-        for record in records:
-            usage_problems = _usage_problems(record, where, scan_text)
-            usage_problems += [f"{where}: {_shown(record.id, 60)}: {problem}"
-                               for problem in takeover_problems(record, bundled_by_id.get(record.id), emergency)]
-            if usage_problems:
-                file_problems.extend(usage_problems)
-                continue
-            if record.id in seen_here:
-                duplicates.append(f"{where}: {_shown(record.id, 60)}: id: duplicate id within this file")
-                continue
-            seen_here.add(record.id)
-            loaded = LoadedHotline(record, name, name)
-            if record.id in index:
-                entries[index[record.id]] = loaded
-                replaced.append((record.id, name))
-            else:
-                index[record.id] = len(entries)
-                entries.append(loaded)
-        problems.extend(file_problems[:MAX_PROBLEMS_PER_FILE])
-        if len(file_problems) > MAX_PROBLEMS_PER_FILE:
-            problems.append(f"{where}: … and {len(file_problems) - MAX_PROBLEMS_PER_FILE} more problem(s) in this file")
+    # Thousands of overlay records are made here and none freed: the collector's passes over them
+    # (validating a file, or reading it back from the cache) are wasted work.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        _merge_overlays(overlay_paths, regions, entries, index, replaced, problems, duplicates)
+    finally:
+        if collecting:
+            gc.enable()
 
     problems.extend(duplicates)
     if problems:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from enum import Enum
+from functools import lru_cache
 
 from .china_time import CHINA_TZ
 from .dataset import Dataset, LoadedHotline, find_record  # noqa: F401 - find_record: where callers look for it
@@ -208,6 +209,12 @@ def held_back(record: Hotline) -> str | None:
 
 def _evaluate(texts: list[str | None], instant: datetime, tz: str):
     """Status of 'reachable when any of these hours is open', with the instant it changes."""
+    return _evaluated(tuple(texts), instant, tz)
+
+
+@lru_cache(maxsize=1024)
+def _evaluated(texts: tuple[str | None, ...], instant: datetime, tz: str):
+    # Thousands of lines share a few dozen hours: each distinct set is evaluated once per instant.
     from .schedule import state_at_any
 
     state = state_at_any(texts, instant, tz)

@@ -12,6 +12,8 @@ CHINA = ZoneInfo("Asia/Shanghai")
 def _isolated_environment(tmp_path_factory, monkeypatch):
     # No user overlays, no colour, a fixed width: output depends on the arguments only.
     monkeypatch.setenv("HOTLINE_USER_DATA", str(tmp_path_factory.mktemp("user-data")))
+    # The compiled bundled data is cached in the platform cache folder: the tests' own, not the user's.
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.getbasetemp() / "cache"))
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "80")
     monkeypatch.delenv("HOTLINE_DEBUG", raising=False)

@@ -390,6 +390,14 @@ def test_regions_and_audiences(invoke):
     assert "medical_workers" in audiences.stdout and "医务人员" in audiences.stdout
 
 
+
+@pytest.mark.parametrize("region, lang, expected", [("香港", "en", "emergency: 999 Emergency (police, fire, ambulance)"),
+                                                    ("福建", "en", "emergency: 110 Police 120 Ambulance 119 Fire"),
+                                                    ("福建", "zh", "emergency: 110 报警 120 急救 119 火警")])
+def test_regions_names_the_emergency_numbers_in_the_answer_words(invoke, region, lang, expected):
+    result = invoke("regions", region, "--lang", lang)
+    assert result.exit_code == 0 and expected in result.stdout.splitlines()
+
 def test_version(invoke):
     from hotline_cli import __version__
 

@@ -232,3 +232,29 @@ def test_list_and_export_leave_old_listings_out_unless_all(invoke):
     assert exported.exit_code == 0 and "中国科学院大学" not in exported.stdout
     with_all = invoke("export", "-f", "md", "-r", "北京", "--at", "2026-12-02T23:30", "--all", "-o", "-")
     assert with_all.exit_code == 0 and "中国科学院大学" in with_all.stdout
+
+
+# --------------------------------------------------------------------------- show says what now says
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("line_id, tier", [("national-hope24", "unverified"), ("fujian-fjmu", "old"),
+                                           ("12356-fujian-fuzhou", "current")])
+def test_show_gives_the_tier_and_age_in_the_words_of_now(invoke, line_id, tier, lang):
+    # No --at: `show` speaks of today, and so does this `now`.
+    listing = now_json(invoke, "now", "-r", "福州", "--all", "--lang", lang)
+    assert {line["id"]: line["confidence"] for line in listing["hotlines"]}[line_id] == tier
+    plain = invoke("now", "-r", "福州", "--all", "--limit", "0", "--format", "plain", "--lang", lang).stdout
+    detail = invoke("show", line_id, "--lang", lang)
+    assert detail.exit_code == 0, detail.output
+    document = json.loads(invoke("show", line_id, "--json", "--lang", lang).stdout)["hotlines"][0]
+    assert document["confidence"] == tier
+    if tier == "current":
+        assert document["confidence_note"] is None
+        assert not any(word in detail.stdout for word in ("未经官方", "较早的信息", "not confirmed by", "older listing"))
+        return
+    note = document["confidence_note"]
+    assert note in plain and note in detail.stdout  # one wording, from the view model
+    assert ("最后核实" if lang == "zh" else "last confirmed") in note
+    if tier == "old":
+        assert ("年前" if lang == "zh" else "years ago") in note  # the listing's age

@@ -440,3 +440,115 @@ def test_temporary_file_sits_beside_the_link_target(tmp_path, monkeypatch):
     assert seen == [(str(elsewhere), str(elsewhere / "real.md"))]
     assert (elsewhere / "real.md").read_bytes() == b"new"
     assert (tmp_path / "link.md").is_symlink()
+
+
+# ---------------------------------------------------------------- the other files a command writes
+# `log --export FILE` and `report --output-dir DIR` write by the same rules as an export.
+
+REPORT_ARGS = ["report", "guangxi-nanning", "--what", "hours", "--value", "24/7", "--source", "https://example.gov.cn/a",
+               "--source-date", "2026-11-01"]
+
+
+def _log_export(invoke, folder, name, *extra):
+    return invoke("log", "--export", folder / name, *extra)
+
+
+def _report(invoke, folder, name, *extra):
+    return invoke(*REPORT_ARGS, "--output-dir", folder, *extra)
+
+
+WRITERS = {
+    "log --export": (_log_export, "team.json", '"format": "hotline-attempts"'),
+    "report": (_report, "hotline-report-guangxi-nanning.md", "guangxi-nanning"),
+}
+
+
+@pytest.fixture(params=sorted(WRITERS))
+def writer(request):
+    """(run(invoke, folder, *extra), the file name it writes in the folder, text the written file holds)."""
+    run, name, marker = WRITERS[request.param]
+    return (lambda invoke, folder, *extra: run(invoke, folder, name, *extra)), name, marker
+
+
+REFUSED_KINDS = {
+    "fifo": (os.mkfifo, "is a named pipe (FIFO), not a regular file"),
+    "folder": (os.mkdir, "is a folder; give the name of a file"),
+}
+
+
+@pytest.mark.parametrize("force", [False, True])
+@pytest.mark.parametrize("kind", sorted(REFUSED_KINDS))
+def test_other_writers_refuse_what_is_not_a_regular_file(invoke, scene, writer, kind, force):
+    folder, _ = scene
+    run, name, _ = writer
+    make, message = REFUSED_KINDS[kind]
+    make(folder / name)
+    before = _fingerprint(folder)
+    result = run(invoke, folder, *(["--force"] if force else []))
+    assert result.exit_code == 2, result.output
+    assert message in result.stderr
+    assert _fingerprint(folder) == before  # report: not even the other file is written
+
+
+def test_other_writers_refuse_a_link_to_a_device_even_with_force(invoke, scene, writer):
+    folder, _ = scene
+    run, name, _ = writer
+    (folder / name).symlink_to(os.devnull)
+    before = _fingerprint(folder)
+    result = run(invoke, folder, "--force")
+    assert result.exit_code == 2, result.output
+    assert "character device" in result.stderr
+    assert _fingerprint(folder) == before
+
+
+def test_other_writers_keep_an_existing_file_and_a_link_without_force(invoke, scene, writer):
+    folder, _ = scene
+    run, name, _ = writer
+    (folder / name).write_text("mine", encoding="utf-8")
+    before = _fingerprint(folder)
+    result = run(invoke, folder)
+    assert result.exit_code == 2 and "already exists; add --force" in result.stderr
+    assert _fingerprint(folder) == before
+    (folder / name).unlink()
+    (folder / "real").write_text("mine", encoding="utf-8")
+    (folder / name).symlink_to("real")
+    before = _fingerprint(folder)
+    result = run(invoke, folder)
+    assert result.exit_code == 2 and "is a symbolic link to real" in result.stderr and "--force" in result.stderr
+    assert _fingerprint(folder) == before
+
+
+def test_other_writers_with_force_replace_a_link_target_and_keep_the_link(invoke, scene, writer, tmp_path):
+    folder, _ = scene
+    run, name, marker = writer
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    real = elsewhere / "real"
+    real.write_text("mine", encoding="utf-8")
+    real.chmod(0o604)
+    (folder / name).symlink_to(real)
+    result = run(invoke, folder, "--force")
+    assert result.exit_code == 0, result.output
+    assert os.readlink(folder / name) == str(real)
+    assert marker in real.read_text(encoding="utf-8")
+    assert stat.S_IMODE(real.stat().st_mode) == 0o604
+    assert [p.name for p in elsewhere.iterdir()] == ["real"]  # no temporary file left beside the target
+    assert not [p for p in folder.iterdir() if ".hotline-" in p.name]
+
+
+def test_forgetting_rewrites_the_call_log_through_its_link(invoke, tmp_path, monkeypatch):
+    user = tmp_path / "user"
+    user.mkdir()
+    shared = tmp_path / "synced"
+    shared.mkdir()
+    (shared / "attempts.jsonl").write_text("", encoding="utf-8")
+    (user / "attempts.jsonl").symlink_to(shared / "attempts.jsonl")
+    monkeypatch.setenv("HOTLINE_USER_DATA", str(user))
+    assert invoke("log", "12356", "answered", "--at", "2026-11-30T21:10").exit_code == 0
+    assert invoke("log", "fujian-fjmu", "no-answer", "--at", "2026-11-30T21:20").exit_code == 0
+    result = invoke("log", "--forget", "fujian-fjmu")
+    assert result.exit_code == 0, result.output
+    assert (user / "attempts.jsonl").is_symlink()
+    kept = (shared / "attempts.jsonl").read_text(encoding="utf-8")
+    assert "fujian-fjmu" not in kept and "12356" in kept
+    assert sorted(p.name for p in shared.iterdir()) == ["attempts.jsonl"]

@@ -75,3 +75,12 @@ def test_pinyin_readings_directly():
     assert "xiamen" in _pinyin_readings("厦们")
     assert _pinyin_readings("福健") == {"fujian"}
     assert len(_pinyin_readings("行" * 40)) <= 64
+
+
+@pytest.mark.parametrize("typed, first", [("北京朝阳", "北京市"), ("上海浦东", "上海市"), ("福州市鼓楼", "福建省福州市")])
+def test_a_place_named_at_the_start_is_suggested_before_look_alikes(invoke, typed, first):
+    # 北京朝阳 once suggested 辽宁省朝阳市 first, and 上海浦东 青海省海东市: another province's lines.
+    result = invoke("now", "-r", typed, "--at", AT)
+    assert result.exit_code == 2
+    suggestions = next(line for line in result.stderr.splitlines() if "did you mean" in line)
+    assert suggestions.split(": ", 1)[1].split(", ")[0] == first

@@ -132,6 +132,16 @@ def test_a_caller_abroad_gets_one_line_on_mainland_only_numbers_and_the_plus_86_
     assert "+86" not in home
 
 
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_outside_the_mainland_the_plus_86_advice_gives_no_other_country_as_its_example(invoke, lang):
+    # Hong Kong's lines are +852: "+86 …, e.g. +852 2896 0000" would contradict itself.
+    text = invoke("now", "--region", "香港", "--at", "2026-11-24T10:30-05:00", "--format", "plain", "--lang", lang).stdout
+    advice = [line for line in text.splitlines() if "+86" in line]
+    assert len(advice) == 1 and "UTC-05:00" in advice[0]
+    assert "+852" not in advice[0]
+    assert "2896 0000" in text  # the local line is still listed
+
 # --------------------------------------------------------------------------- --lang en is English
 
 
@@ -211,6 +221,18 @@ def test_a_phone_number_is_never_split_at_any_width(invoke, columns):
         for number in line["numbers"]:
             assert any(number["display"] in row for row in rows), (columns, number["display"])
     assert "800 810 1117" in screen and "0591 8787" not in screen.replace("0591 8787 5656", "")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_show_on_a_narrow_terminal_wraps_without_splitting_a_number(lang):
+    from rich.cells import cell_len
+
+    # The caveat ends in 010-8295-1332 past column 33: left to the terminal, it would break inside the number.
+    screen = _in_a_terminal(["show", "beijing-crisis-center", "--lang", lang], 40)
+    rows = screen.splitlines()
+    assert max(cell_len(row.rstrip()) for row in rows) <= 40
+    for number in ("800 810 1117", "010 8295 1332", "010-8295-1332"):
+        assert any(number in row for row in rows), number
 
 
 @pytest.mark.parametrize("args", [("now", "--region", "福建"), ("day", "--region", "福建"), ("show", "12356"),

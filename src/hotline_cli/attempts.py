@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import tempfile
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
@@ -285,27 +284,11 @@ def forget(path: Path, line_id: str) -> tuple[int, int]:
         removed = len(read.attempts) - len(kept)
         if removed == 0:
             return 0, 0
-        _replace(path, b"".join(_encode(attempt) for attempt in kept))
+        from .export.output import write_file
+
+        # The same rules as every file written: only a regular file, through a link to its target, temporary files cleaned.
+        write_file(path, b"".join(_encode(attempt) for attempt in kept), force=True)
     return removed, len(read.skipped)
-
-
-def _replace(path: Path, payload: bytes) -> None:
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        _write_all(handle, payload)
-        os.fsync(handle)
-        os.close(handle)
-        handle = -1
-        os.replace(temporary, path)
-    except BaseException:
-        if handle >= 0:
-            os.close(handle)
-        try:
-            os.unlink(temporary)
-        except FileNotFoundError:
-            pass
-        raise
-    _sync_folder(path.parent)
 
 
 def _sync_folder(folder: Path) -> None:
@@ -350,40 +333,6 @@ def export_document(attempts: list[Attempt], dataset_version: str) -> dict:
         "dataset_version": dataset_version,
         "attempts": [attempt.to_dict() for attempt in unique(attempts)],
     }
-
-
-def write_new_file(path: Path, payload: bytes, overwrite: bool = False) -> None:
-    """Write a whole file or nothing; an existing file is kept unless ``overwrite``.
-
-    Raises FileExistsError when the file exists and may not be replaced.
-    """
-    if not overwrite and path.exists():
-        raise FileExistsError(str(path))
-    folder = path.parent if str(path.parent) else Path(".")
-    handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        _write_all(handle, payload)
-        os.fsync(handle)
-        os.close(handle)
-        handle = -1
-        if overwrite:
-            os.replace(temporary, path)
-        else:
-            # link() fails when the name was taken meanwhile: nothing is overwritten behind the user's back.
-            try:
-                os.link(temporary, path)
-            except (AttributeError, NotImplementedError, PermissionError):
-                if path.exists():
-                    raise FileExistsError(str(path)) from None
-                os.replace(temporary, path)
-    finally:
-        if handle >= 0:
-            os.close(handle)
-        try:
-            os.unlink(temporary)
-        except FileNotFoundError:
-            pass
-    _sync_folder(folder)
 
 
 def read_import(path: Path) -> list[Attempt]:

@@ -181,6 +181,10 @@ def resolve(text: str, regions: list[Region]) -> Place:
         if inside is not None:
             return inside
     labels: list[str] = []
+    # A place named at the start of what was typed comes first (北京朝阳: 北京市, never 辽宁省朝阳市 before it).
+    for place in _named_at_start(key, names):
+        if place.label not in labels:
+            labels.append(place.label)
     for place in _sounds_like(key, regions):
         if place.label not in labels:
             labels.append(place.label)
@@ -190,6 +194,15 @@ def resolve(text: str, regions: list[Region]) -> Place:
             if place.label not in labels:
                 labels.append(place.label)
     raise RegionError(raw, f"unknown region {quoted(raw)}", labels[:5])
+
+
+def _named_at_start(key: str, names: dict[str, list[Place]]) -> list[Place]:
+    """The places whose longest name begins ``key`` (two characters at least), for suggestions only."""
+    for end in range(len(key) - 1, 1, -1):
+        found = names.get(key[:end])
+        if found:
+            return _sorted(found)
+    return []
 
 
 def _place_within(key: str, regions: list[Region], names: dict[str, list[Place]]) -> Place | None:

@@ -17,6 +17,7 @@ from .common import (
     LimitOption,
     OutputFormat,
     RegionOption,
+    _isatty,
     audience,
     choose_format,
     console,
@@ -161,4 +162,6 @@ def show(
     if as_json:
         emit_json({"hotlines": [detail_dict(view) for view in views]})
     else:
-        emit("\n".join(render_detail(view) for view in views))
+        # On a terminal, wrapped to its width as `now` is, so the terminal never splits a number.
+        width = console().width if _isatty() else None
+        emit("\n".join(render_detail(view, width) for view in views))

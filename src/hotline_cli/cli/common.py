@@ -147,6 +147,46 @@ def guarded(command):
     return wrapper
 
 
+# --------------------------------------------------------------------------- files the user asked for
+
+
+def _refusal(error, hint: str) -> typer.Exit:
+    from ..export.output import OutputExists
+
+    if isinstance(error, OutputExists):
+        return fail(f"{error.path} already exists; {hint}", EXIT_INPUT)
+    return fail(str(error), EXIT_INPUT)
+
+
+def check_output(path: Path | str, force: bool, hint: str = "add --force to replace it"):
+    """Where writing ``path`` would go, or the command stops saying why not (before any work is done)."""
+    from ..export.output import OutputError, OutputExists, check_destination
+
+    try:
+        return check_destination(path, force)
+    except (OutputExists, OutputError) as error:
+        raise _refusal(error, hint) from None
+
+
+def write_output(path: Path | str, data: bytes | str, force: bool, hint: str = "add --force to replace it"):
+    """Write a file the user named, by the one set of rules (export/output.py); the Destination written."""
+    from ..export.output import OutputError, OutputExists, write_file
+
+    try:
+        return write_file(path, data, force=force)
+    except (OutputExists, OutputError) as error:
+        raise _refusal(error, hint) from None
+    except OSError as error:
+        raise fail(f"cannot write {path} ({error.strerror or error})", EXIT_DATA) from None
+
+
+def written_name(destination) -> str:
+    """The file written, and the link it was reached through if any."""
+    if destination.via_link:
+        return f"{destination.real} (through the link {destination.given})"
+    return str(destination.given)
+
+
 # --------------------------------------------------------------------------- the run's inputs
 
 

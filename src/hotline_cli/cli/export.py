@@ -24,10 +24,13 @@ from .common import (
     LangOption,
     RegionOption,
     audience,
+    check_output,
     fail,
     guarded,
     load,
     place,
+    write_output,
+    written_name,
 )
 
 
@@ -80,16 +83,8 @@ def _exporter(request: ExportRequest):
 
 
 def _check_destination(request: ExportRequest) -> None:
-    from ..export.output import OutputError, OutputExists, check_destination
-
-    if request.to_stdout:
-        return
-    try:
-        check_destination(request.output, request.force)
-    except OutputExists:
-        raise fail(f"{request.output} already exists; add --force to replace it", EXIT_INPUT) from None
-    except OutputError as error:
-        raise fail(str(error), EXIT_INPUT) from None
+    if not request.to_stdout:
+        check_output(request.output, request.force)
 
 
 def _day_chart(dataset, answer, lang: str) -> str | None:
@@ -100,24 +95,13 @@ def _day_chart(dataset, answer, lang: str) -> str | None:
 
 
 def _write(request: ExportRequest, document: bytes | str) -> None:
-    from ..export.output import OutputError, OutputExists, write_file, write_stdout
+    from ..export.output import write_stdout
 
-    data = document if isinstance(document, bytes) else document.encode("utf-8")
     if request.to_stdout:
-        write_stdout(data)
+        write_stdout(document if isinstance(document, bytes) else document.encode("utf-8"))
         return
-    try:
-        written = write_file(request.output, data, force=request.force)
-    except OutputExists:
-        raise fail(f"{request.output} already exists; add --force to replace it", EXIT_INPUT) from None
-    except OutputError as error:
-        raise fail(str(error), EXIT_INPUT) from None
-    except OSError as error:
-        raise fail(f"cannot write {request.output} ({error.strerror or error})", EXIT_DATA) from None
-    if written.via_link:
-        typer.echo(f"hotline: wrote {written.real} (through the link {request.output})", err=True)
-    else:
-        typer.echo(f"hotline: wrote {request.output}", err=True)
+    written = write_output(request.output, document, request.force)
+    typer.echo(f"hotline: wrote {written_name(written)}", err=True)
 
 
 def run_export(request: ExportRequest) -> None:

@@ -13,7 +13,21 @@ from typing import Annotated, Optional
 
 import typer
 
-from .common import EXIT_DATA, EXIT_INPUT, DataOption, Lang, LangOption, emit, emit_json, fail, guarded, load
+from .common import (
+    EXIT_DATA,
+    EXIT_INPUT,
+    DataOption,
+    Lang,
+    LangOption,
+    check_output,
+    emit,
+    emit_json,
+    fail,
+    guarded,
+    load,
+    write_output,
+    written_name,
+)
 
 # Words a volunteer may type for an outcome, beside the outcome's own name.
 OUTCOME_WORDS = {
@@ -121,8 +135,12 @@ def _forget(dataset, key: str) -> None:
         except AttemptError as error:
             raise _attempt_failure(error) from None
     path = user_log_file()
+    from ..export.output import OutputError
+
     try:
         removed, dropped = forget(path, line_id)
+    except OutputError as error:  # the log's path is a folder, a device, a link to nothing…
+        raise fail(f"cannot rewrite the call log: {error}", EXIT_DATA) from None
     except OSError as error:
         raise fail(f"cannot rewrite the call log {path} ({error.strerror or error})", EXIT_DATA) from None
     if dropped:
@@ -131,7 +149,7 @@ def _forget(dataset, key: str) -> None:
 
 
 def _export(dataset, output: Path, force: bool) -> None:
-    from ..attempts import export_document, read_log, write_new_file
+    from ..attempts import export_document, read_log
     from ..overlays import user_log_file, user_overlay_dir
     from ..render.json_out import dumps
 
@@ -139,21 +157,19 @@ def _export(dataset, output: Path, force: bool) -> None:
         # Every *.json file there is read as hotline data on every run; a call log export is not.
         raise fail(f"{output} is in your overlay folder, where every .json file is read as hotline data;"
                     " export to another folder", EXIT_INPUT)
+    to_stdout = str(output) == "-"
+    if not to_stdout:
+        check_output(output, force)
     read = read_log(user_log_file())
     for problem in read.skipped:
         typer.echo(f"hotline: warning: call log: {problem}", err=True)
     document = export_document(read.attempts, dataset.meta.version)
-    payload = dumps(document).encode("utf-8")
-    if str(output) == "-":
-        emit(payload.decode("utf-8"))
+    payload = dumps(document)
+    if to_stdout:
+        emit(payload)
         return
-    try:
-        write_new_file(output, payload, overwrite=force)
-    except FileExistsError:
-        raise fail(f"{output} already exists; add --force to replace it", EXIT_INPUT) from None
-    except OSError as error:
-        raise fail(f"cannot write {output} ({error.strerror or error})", EXIT_DATA) from None
-    emit(f"wrote {len(document['attempts'])} logged call(s) to {output}\n")
+    written = write_output(output, payload, force)
+    emit(f"wrote {len(document['attempts'])} logged call(s) to {written_name(written)}\n")
 
 
 def _inside(path: Path, folder: Path) -> bool:
@@ -191,7 +207,7 @@ def log(
     forget_key: Annotated[Optional[str], typer.Option("--forget", help="Remove every logged call of this line (id or number).", show_default=False)] = None,
     export_file: Annotated[Optional[Path], typer.Option("--export", help="Write your logged calls to a JSON file to share with your team (- for stdout).", show_default=False)] = None,
     import_file: Annotated[Optional[Path], typer.Option("--import", help="Merge a team member's exported file into your log (duplicates are skipped).", show_default=False)] = None,
-    force: Annotated[bool, typer.Option("--force", help="With --export: replace an existing file.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="With --export: replace an existing file (through a symbolic link: its target; the link stays). Only regular files are written.")] = False,
     lang: LangOption = Lang.zh,
     data: DataOption = None,
 ) -> None:

@@ -6,13 +6,14 @@ from typing import Annotated, Optional
 
 import typer
 
-from .common import EXIT_DATA, DataOption, JsonFlag, emit, emit_json, fail, guarded, load, place
+from .common import EXIT_DATA, DataOption, JsonFlag, Lang, LangOption, emit, emit_json, fail, guarded, load, place
 
 
 @guarded
 def regions(
     region: Annotated[Optional[str], typer.Argument(help="A region to list its cities and area codes.", show_default=False)] = None,
     as_json: JsonFlag = False,
+    lang: LangOption = Lang.zh,
     data: DataOption = None,
 ) -> None:
     """The provinces and cities `--region` understands, with codes, 简称, pinyin and area codes.
@@ -30,7 +31,7 @@ def regions(
     if as_json:
         emit_json(regions_dict(dataset, chosen))
     else:
-        emit(regions_text(dataset, chosen))
+        emit(regions_text(dataset, chosen, lang.value))
 
 
 @guarded

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from datetime import date
 from pathlib import Path
 
 import typer
 
-from .common import EXIT_DATA, EXIT_INPUT, emit, emit_json, fail
+from .common import EXIT_DATA, EXIT_INPUT, check_output, emit, emit_json, fail, write_output
 
 
 def _ask(label: str, given: str | None, interactive: bool, default: str | None = None) -> str | None:
@@ -17,12 +18,26 @@ def _ask(label: str, given: str | None, interactive: bool, default: str | None =
     return typer.prompt(label, default=default or "", show_default=bool(default), err=True).strip() or None
 
 
+_REPLACE_HINT = "add --force to replace it, or choose --output-dir"
+
+
 def _may_write(path: Path, force: bool, interactive: bool) -> bool:
-    if force or not path.exists():
+    """Whether ``path`` may be replaced: --force, or the person agreed; anything not a file is refused either way."""
+    from ..export.output import OutputError, OutputExists, OutputIsLink, check_destination
+
+    if force:
         return True
-    if interactive:
-        return typer.confirm(f"{path} exists. Replace it?", default=False, err=True)
-    return False
+    try:
+        check_destination(path, force=False)
+    except OutputExists:
+        question = f"{path} exists. Replace it?"
+    except OutputIsLink:
+        question = f"{path} is a symbolic link. Replace the file it points to (the link stays)?"
+    except OutputError:  # refused whatever is answered: check_output below says why
+        return False
+    else:
+        return False
+    return interactive and typer.confirm(question, default=False, err=True)
 
 
 def run_report(dataset, key, what, value, source, source_date, published, name, output_dir: Path, force: bool, as_json: bool) -> None:
@@ -65,17 +80,17 @@ def run_report(dataset, key, what, value, source, source_date, published, name, 
     report_text = markdown_report(correction, attempts, dataset.meta.version, dataset.meta.report_outdated, today)
     overlay_path = output_dir / f"hotline-correction-{record.id}.json"
     report_path = output_dir / f"hotline-report-{record.id}.md"
-    for path in (overlay_path, report_path):
-        if not _may_write(path, force, interactive):
-            raise fail(f"{path} already exists; add --force to replace it, or choose --output-dir", EXIT_INPUT)
-    from ..attempts import write_new_file
-
-    try:
-        output_dir.mkdir(parents=True, exist_ok=True)
-        for path, text in ((overlay_path, overlay_text), (report_path, report_text)):
-            write_new_file(path, text.encode("utf-8"), overwrite=True)
-    except OSError as error:
-        raise fail(f"cannot write to {output_dir} ({error.strerror or error})", EXIT_DATA) from None
+    # Both files are checked before either is written, so a refusal leaves nothing half done.
+    replace = {path: _may_write(path, force, interactive) for path in (overlay_path, report_path)}
+    if not os.path.lexists(output_dir):
+        try:
+            output_dir.mkdir(parents=True)
+        except OSError as error:
+            raise fail(f"cannot make the folder {output_dir} ({error.strerror or error})", EXIT_DATA) from None
+    for path in replace:
+        check_output(path, replace[path], _REPLACE_HINT)
+    for path, text in ((overlay_path, overlay_text), (report_path, report_text)):
+        write_output(path, text, replace[path], _REPLACE_HINT)
     if as_json:
         emit_json({"overlay_file": str(overlay_path), "report_file": str(report_path), "what": what,
                          "record": overlay_document(correction)["hotlines"][0], "send_to": dataset.meta.report_outdated,

@@ -1,4 +1,5 @@
-"""Writing an export: to stdout, or to a regular file atomically and never over anything else.
+"""Writing a file the user asked for (an export, a call log export, a report) or the call log itself:
+to stdout, or to a regular file atomically and never over anything else.
 
 Only regular files are ever written. A destination that is a folder, a device,
 a FIFO or a socket is refused whatever the flags: replacing `/dev/null` or a
@@ -218,7 +219,10 @@ def _open_temporary(target: Path) -> tuple[int, Path]:
     raise FileExistsError(errno.EEXIST, "no free temporary name", str(target.parent))
 
 
-def write_file(path: Path | str, data: bytes, force: bool = False) -> Destination:
+def write_file(path: Path | str, data: bytes | str, force: bool = False) -> Destination:
+    """Write ``data`` (text as UTF-8) to ``path`` under the rules above; every file the program writes goes through here."""
+    if isinstance(data, str):
+        data = data.encode("utf-8")
     destination = check_destination(path, force)
     target = destination.real
     remove_stale_temporaries(target)

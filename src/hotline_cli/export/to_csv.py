@@ -72,10 +72,12 @@ def render_csv(view: AnswerView) -> str:
     for line in view.lines:
         for row in _line_rows(view, line):
             writer.writerow([defuse(row[column]) for column in COLUMNS])
-    # The list ends, as every output does, with what to do when a life is in danger.
-    footer = {column: "" for column in COLUMNS}
-    footer.update(category=word(view.lang, "note"), line=view.footer)
-    writer.writerow([defuse(footer[column]) for column in COLUMNS])
+    # Notes are rows of their own, category "note": the user's data files behind the list, then, as every
+    # output ends, what to do when a life is in danger.
+    for note in ([view.overlays] if view.overlays else []) + [view.footer]:
+        row = {column: "" for column in COLUMNS}
+        row.update(category=word(view.lang, "note"), line=note)
+        writer.writerow([defuse(row[column]) for column in COLUMNS])
     return BOM + buffer.getvalue()
 
 

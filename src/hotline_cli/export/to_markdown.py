@@ -114,8 +114,8 @@ def render_markdown(view: AnswerView) -> str:
     out += [" · ".join(meta), "", escape(view.order_note, line_start=True), ""]
     emergency = " · ".join(f"**{escape(number)}** {escape(name)}" for number, name in view.emergency)
     out += [f"> **{labels['emergency']}**{colon}{emergency}", ">", f"> {escape(view.footer)}", ""]
-    for _, warning in view.warnings:
-        out += [f"> {escape(warning)}", ""]
+    for note in ([view.overlays] if view.overlays else []) + [warning for _, warning in view.warnings]:
+        out += [f"> {escape(note)}", ""]
     if view.primary is not None:
         out += [f"## {labels['first']} 12356", ""]
         out += _line(view, view.primary)

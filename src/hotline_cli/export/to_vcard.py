@@ -59,6 +59,9 @@ def _note(view: AnswerView, line: LineView) -> str:
         parts.append(f"{labels['call_length']}{c}{line.call_length}")
     parts.extend(f"{labels['caveat']}{c}{caveat}" for caveat in line.caveats)
     parts.append(f"{labels['last_confirmed']}{c}{line.last_confirmed} · {labels['dataset']}{c}{view.dataset_version}")
+    overlay = line.overlay_note(view.lang)
+    if overlay:
+        parts.append(overlay)
     parts.append(view.footer)
     return "\n".join(parts)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..dataset import BUNDLED
+from .layout import wrap_indented
 from .view import RecordView
 from .words import bracketed, word
 
@@ -19,6 +20,8 @@ def detail_dict(view: RecordView) -> dict:
     document["file"] = entry.file
     document["place"] = view.place
     document["hours_text"] = view.line.hours or None
+    document["confidence"] = view.line.confidence
+    document["confidence_note"] = view.line.trust_note(view.lang)
     document["centres"] = [
         {"id": centre.record.id, "name": centre.record.name, "area_dial": area_dial, "hours": centre.record.hours,
          "hours_published": centre.record.hours_published}
@@ -32,7 +35,8 @@ def detail_dict(view: RecordView) -> dict:
     return document
 
 
-def render_detail(view: RecordView) -> str:
+def render_detail(view: RecordView, width: int | None = None) -> str:
+    """The record as text; ``width`` (a terminal's) wraps long lines without splitting a number."""
     lang = view.lang
     line = view.line
     record = view.entry.record
@@ -63,6 +67,9 @@ def render_detail(view: RecordView) -> str:
     if view.opened:
         out.append(f"{word(lang, 'opened')}: {view.opened}")
     out.append(f"{word(lang, 'validity')}: {view.validity}")
+    trust = line.trust_note(lang)
+    if trust:
+        out.append(f"  {trust}")
     for caveat in line.caveats:
         out.append(f"{word(lang, 'caveat')}: {caveat}")
     for source in view.sources:
@@ -82,5 +89,5 @@ def render_detail(view: RecordView) -> str:
         out.extend(f"  {call}" for call in view.calls)
     out.append(view.report_outdated)
     out.append(view.footer)
-    return "\n".join(out) + "\n"
+    return "".join(piece + "\n" for line in out for piece in wrap_indented(line, width))
 

@@ -24,7 +24,9 @@ def regions_dict(dataset: Dataset, place) -> dict:
     }
 
 
-def regions_text(dataset: Dataset, place) -> str:
+def regions_text(dataset: Dataset, place, lang: str = "zh") -> str:
+    from .view import emergency_items
+
     out = []
     if place is None:
         for r in dataset.regions:
@@ -32,7 +34,7 @@ def regions_text(dataset: Dataset, place) -> str:
     else:
         r = place.region
         out.append(f"{r.code}  {r.abbr}  {r.name}  {r.pinyin}  {r.name_en}  {r.time_zone}")
-        out.append("emergency: " + " ".join(f"{e.number} {e.name}" for e in r.emergency))
+        out.append("emergency: " + " ".join(f"{number} {name}" for number, name in emergency_items(r.emergency, lang)))
         for c in r.cities:
             out.append(f"  {c.code}  {c.name:<10}\t{c.pinyin:<14}{' '.join(c.area_codes)}")
     return "\n".join(out) + "\n"

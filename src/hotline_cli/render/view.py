@@ -21,7 +21,7 @@ from ..phones import (
     published_digits_differ,
     tel_uri,
 )
-from ..query import Answer, Group, LineAnswer, NumberAnswer
+from ..query import Answer, Group, LineAnswer, NumberAnswer, confidence, overlays_shown
 from .hours_words import hours_rows, plain_hours
 from .words import bracketed, data_text, holiday_name, labels, language, when, word
 
@@ -377,6 +377,14 @@ class LineView:
     hours_rows: tuple[str, ...] = ()  # the hours as timetable rows, from the expression (never a moment's state)
     scope: str = ""  # national, provincial, city, institution, international
 
+    def overlay_note(self, lang: str) -> str | None:
+        """The user's data file this line comes from, in the answer's wording; None for a bundled line."""
+        return overlays_text(overlays_shown([self.answer]), lang) if self.answer is not None else None
+
+    def trust_note(self, lang: str) -> str | None:
+        """How far the listing can be trusted, with its age: None for a current listing (and for 12356)."""
+        return bracketed(self.trust, [self.age] if self.age else [], lang) if self.trust else None
+
     def notes(self, lang: str) -> list[str]:
         """Short notes under a line on screen: dialling from elsewhere, restriction, reason, hours, first caveat, age."""
         found = [part for part in (self.area_dial, self.restricted, self.focus) if part]
@@ -384,7 +392,7 @@ class LineView:
         if self.reason and not hidden_by_log:
             found.append(f"{word(lang, 'reason')}: {self.reason}")
         elif not self.reason and self.trust:
-            found.append(bracketed(self.trust, [self.age] if self.age else [], lang))
+            found.append(self.trust_note(lang))
         found.extend(self.calls)
         if self.hours and self.hours != word(lang, "hours_unknown"):
             found.append(f"{word(lang, 'hours')}: {self.hours}")
@@ -547,7 +555,9 @@ def unknown_audience_text(typed: str, lang: str) -> str:
 
 
 def _abroad_text(lines: list[LineView], caller_at: datetime, lang: str) -> str:
-    example = next((n.international for line in lines for n in line.numbers if n.international), None)
+    # The sentence tells how to dial a mainland number with +86: its example is one (never +852 2896 0000).
+    example = next((n.international for line in lines for n in line.numbers
+                    if n.international and n.international.startswith("+86 ")), None)
     suffix = word(lang, "abroad_example", number=example) if example else ""
     return word(lang, "abroad", offset=offset_text(caller_at), example=suffix)
 
@@ -616,7 +626,8 @@ def answer_view(answer: Answer, lang: str, *, dataset_version: str = "", report_
         emergency=emergency_items(answer.emergency, lang),
         emergency_text=emergency_text(answer.emergency, lang),
         header=header_text(answer, lang),
-        overlays=overlays_text(answer.overlays, lang),
+        # Named from the lines kept, so a printed list that leaves out ended lines names only the files it shows.
+        overlays=overlays_text(overlays_shown(chosen), lang),
         lines=views,
         warnings=warnings,
         footer=footer_text(answer.emergency, lang),
@@ -849,8 +860,9 @@ def record_view(dataset: Dataset, entry: LoadedHotline, lang: str, today: date) 
     place = record_place(dataset, record)
     numbers = tuple(NumberAnswer(n, "unknown", None, None, n.hours, n.hours_published) for n in record.numbers)
     group = Group.primary if record.is_12356 else Group.unknown
+    # The tier is the one `now` would give on this day, so both say the same of the listing.
     answer_line = LineAnswer(record=record, origin=entry.origin, group=group, status="unknown", closes_at=None,
-                             opens_at=None, numbers=numbers, calendar_verified=True)
+                             opens_at=None, numbers=numbers, calendar_verified=True, confidence=confidence(record, today))
     from ..china_time import CHINA_TZ
 
     at = datetime.combine(today, datetime.min.time(), CHINA_TZ)

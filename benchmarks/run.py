@@ -37,6 +37,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 BASELINE = HERE / "baseline_app.py"
+SMALLEST = HERE / "smallest_now.py"
 GENERATOR = HERE / "generate_dataset.py"
 
 # A weekday evening: a realistic hour to be asked, fixed so every run does the same work.
@@ -63,6 +64,7 @@ class Case:
     problem: str | None = None  # why it could not be measured
     wall_budget: float | None = None  # seconds of median wall time, for commands judged by the clock
     callgrind: bool = True  # False where counting instructions would take many minutes (PDF layout)
+    script: Path | None = None  # run this program instead of `hotline`
     wall: list[float] = field(default_factory=list)
     baseline_wall: list[float] = field(default_factory=list)
     rss: list[float] = field(default_factory=list)
@@ -72,8 +74,11 @@ class Case:
 
 def cases(at: str) -> list[Case]:
     return [
+        Case("plain", "`hotline now --region 福建`, stdout piped (plain)", ["now", "--region", "福建", "--at", at], 1.25),
         Case("table", "`hotline now --region 福建 --format table`", ["now", "--region", "福建", "--format", "table", "--at", at], 1.25),
         Case("json", "`hotline now --region 福建 --json`", ["now", "--region", "福建", "--json", "--at", at], 1.15),
+        Case("smallest", "smallest program for `now --json` (benchmarks/smallest_now.py)", ["--region", "福建", "--at", at],
+             None, rss_budget=None, script=SMALLEST),
         Case("export", "`hotline export --format html --region 福建 -o -`", ["export", "--format", "html", "--region", "福建", "-o", "-", "--at", at], None),
         Case("lines1k", f"`hotline now --json` + {SMALL_LINES:,} lines", ["now", "--json", "--at", at], None, needs_data=SMALL_LINES),
         Case("lines10k", f"`hotline now --json` + {LARGE_LINES:,} lines", ["now", "--json", "--at", at], 1.5, needs_data=LARGE_LINES),
@@ -94,7 +99,9 @@ def child_environment(scratch: Path) -> dict[str, str]:
         name: value
         for name, value in os.environ.items()
         if not name.startswith("HOTLINE_")
-        and name not in ("PYTHONPROFILEIMPORTTIME", "PYTHONTRACEMALLOC", "PYTHONDEVMODE", "PYTHONMALLOC", "PYTHONSTARTUP")
+        # Without byte-code caches every run would compile the program again: not what an installed program does.
+        and name not in ("PYTHONPROFILEIMPORTTIME", "PYTHONTRACEMALLOC", "PYTHONDEVMODE", "PYTHONMALLOC", "PYTHONSTARTUP",
+                         "PYTHONDONTWRITEBYTECODE")
     }
     # Children run in a scratch folder, so relative PYTHONPATH entries must be made absolute.
     paths = [str(Path(p).resolve()) for p in env.get("PYTHONPATH", "").split(os.pathsep) if p]
@@ -106,10 +113,9 @@ def child_environment(scratch: Path) -> dict[str, str]:
     empty = scratch / "xdg-data"
     empty.mkdir()
     env["XDG_DATA_HOME"] = str(empty)
-    # The overlay cache starts empty and is thrown away with the scratch folder.
-    env["XDG_CACHE_HOME"] = str(scratch / "xdg-cache")
-    if sys.platform != "linux":  # platformdirs reads XDG_CACHE_HOME only on Linux and the BSDs
-        env["HOTLINE_CACHE_DIR"] = str(scratch / "xdg-cache")
+    # A cache folder of its own, thrown away with the scratch folder: the first (unmeasured) run
+    # compiles the bundled data and checks the overlays into it, as a first run does.
+    env["HOTLINE_CACHE_DIR"] = str(scratch / "cache")
     env.update({"NO_COLOR": "1", "TERM": "dumb", "COLUMNS": "100", "PYTHONHASHSEED": "0"})
     return env
 
@@ -268,7 +274,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=5, help="wall-time runs of each command and of the baseline beside it (default 5)")
     parser.add_argument("--no-callgrind", action="store_true", help="skip instruction counts (for machines without valgrind)")
     parser.add_argument("--markdown", type=Path, help="also write the table to this file")
-    parser.add_argument("--only", help="comma-separated subset: table,json,export,lines1k,lines10k,lines100k,pdf")
+    parser.add_argument("--only", help="comma-separated subset: plain,table,json,smallest,export,lines1k,lines10k,lines100k,pdf")
     parser.add_argument("--at", default=DEFAULT_AT, help=f"instant passed to `now` so every run does the same work (default {DEFAULT_AT})")
     parser.add_argument("--check", action="store_true", help="exit 1 when a command is over budget or fails")
     args = parser.parse_args(argv)
@@ -302,6 +308,10 @@ def main(argv: list[str] | None = None) -> int:
         say(f"measuring {info['where']} with {sys.executable}")
 
         hotline = [sys.executable, "-m", "hotline_cli"]
+
+        def command(case: Case) -> list[str]:
+            return ([sys.executable, str(case.script)] if case.script else hotline) + case.args
+
         baseline = Case("baseline", "baseline", [], None)
         baseline_argv = [sys.executable, str(BASELINE), "--name", "world"]
         problem = why_unusable(baseline_argv, env, scratch)
@@ -323,7 +333,7 @@ def main(argv: list[str] | None = None) -> int:
                     continue
                 case.args = case.args + ["--data", str(folder)]
             started = time.perf_counter()
-            case.problem = why_unusable(hotline + case.args, env, scratch)
+            case.problem = why_unusable(command(case), env, scratch)
             if case.needs_data:
                 case.cold_wall = time.perf_counter() - started
             if case.problem:
@@ -333,7 +343,7 @@ def main(argv: list[str] | None = None) -> int:
         for case in measured:
             say(f"wall time: {case.key} ×{args.repeat} beside the baseline …")
             for _ in range(args.repeat):
-                for target, argv in ((baseline, baseline_argv), (case, hotline + case.args)):
+                for target, argv in ((baseline, baseline_argv), (case, command(case))):
                     elapsed, rss, code = run_once(argv, env, scratch)
                     if code != 0:
                         sys.exit(f"run.py: {' '.join(argv)} exited {code} during timing")
@@ -345,7 +355,7 @@ def main(argv: list[str] | None = None) -> int:
 
         if use_callgrind:
             counted = [case for case in measured if case.callgrind]
-            for target, argv in [(baseline, baseline_argv)] + [(case, hotline + case.args) for case in counted]:
+            for target, argv in [(baseline, baseline_argv)] + [(case, command(case)) for case in counted]:
                 say(f"callgrind: {target.key} …")
                 started = time.perf_counter()
                 target.instructions = count_instructions(argv, env, scratch, scratch / f"callgrind-{target.key}.log")

@@ -12,7 +12,7 @@ CHINA = ZoneInfo("Asia/Shanghai")
 def _isolated_environment(tmp_path_factory, monkeypatch):
     # No user overlays, no colour, a fixed width: output depends on the arguments only.
     monkeypatch.setenv("HOTLINE_USER_DATA", str(tmp_path_factory.mktemp("user-data")))
-    # Each test starts with an empty cache of validated overlays, never the user's own.
+    # Each test starts with an empty cache (compiled bundled data, validated overlays), never the user's own.
     monkeypatch.setenv("HOTLINE_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
     monkeypatch.delenv("HOTLINE_NO_CACHE", raising=False)
     monkeypatch.setenv("NO_COLOR", "1")

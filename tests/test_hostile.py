@@ -66,8 +66,8 @@ def cached_dataset(monkeypatch):
         _CACHE["bundled"] = real_load([])
     bundled = _CACHE["bundled"]
 
-    def load(overlays=None):
-        return bundled if not overlays else real_load(overlays)
+    def load(overlays=None, compiled=False):
+        return bundled if not overlays else real_load(overlays, compiled=compiled)
 
     monkeypatch.setattr(dataset_module, "load", load)
     return bundled

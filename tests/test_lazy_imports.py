@@ -170,3 +170,30 @@ def test_pinyin_is_loaded_only_for_a_region_nothing_else_matched(tmp_path):
     assert code == 2 and "pypinyin" in modules  # shows the check can see it at all
     code, modules = _modules_after(tmp_path, "now", "--region", "福州市鼓楼区", "--json", "--at", AT)
     assert code == 0 and "pypinyin" not in modules
+
+
+# The project's modules behind `now --json`: a module added to this path is a choice made on
+# purpose (each costs start-up), never a side effect of an import elsewhere.
+NOW_JSON_MODULES = {
+    "hotline_cli", "hotline_cli.api", "hotline_cli.audiences", "hotline_cli.china_time", "hotline_cli.cli",
+    "hotline_cli.cli.answers", "hotline_cli.cli.common", "hotline_cli.cli.program", "hotline_cli.cli.stdout",
+    "hotline_cli.compiled", "hotline_cli.dataset", "hotline_cli.overlays", "hotline_cli.phones", "hotline_cli.query",
+    "hotline_cli.records", "hotline_cli.regions", "hotline_cli.render", "hotline_cli.render.hours_words",
+    "hotline_cli.render.json_out", "hotline_cli.render.sources", "hotline_cli.render.view", "hotline_cli.render.words",
+    "hotline_cli.schedule", "hotline_cli.schedule.calendar", "hotline_cli.schedule.engine",
+    "hotline_cli.schedule.grammar", "hotline_cli.timeparse",
+}
+
+
+def test_now_json_imports_only_its_own_modules(tmp_path):
+    def project_modules() -> set[str]:
+        out = tmp_path / "modules.json"
+        subprocess.run([sys.executable, "-c", RUN_COMMAND, str(out), *NOW_JSON], capture_output=True, text=True)
+        report = json.loads(out.read_text(encoding="utf-8"))
+        assert report["code"] == 0
+        return {name for name in report["modules"] if name.split(".")[0] == "hotline_cli"}
+
+    first = project_modules()  # may compile the bundled data, which validates it with the models
+    assert first >= NOW_JSON_MODULES
+    # Once compiled: no pydantic models, no other command, nothing else of the project.
+    assert project_modules() == NOW_JSON_MODULES

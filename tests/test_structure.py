@@ -71,5 +71,5 @@ def test_no_import_cycle_among_the_package_modules():
 def test_commands_do_not_import_the_app():
     graph = _graph()
     for name, targets in graph.items():
-        if name.startswith("hotline_cli.cli.") and name != "hotline_cli.cli.app":
-            assert "hotline_cli.cli.app" not in targets and "hotline_cli.cli" not in targets, name
+        if name.startswith("hotline_cli.cli.") and name != "hotline_cli.cli.program":
+            assert "hotline_cli.cli.program" not in targets and "hotline_cli.cli" not in targets, name

@@ -26,7 +26,7 @@ from .timeparse import InstantError
 if TYPE_CHECKING:
     from .dataset import Dataset
     from .day import DayTimeline
-    from .model import Audience
+    from .records import Audience
     from .query import Answer
     from .regions import Place
     from .render.view import AnswerView, DayView
@@ -37,12 +37,15 @@ __all__ = [
 ]
 
 
-def load_dataset(extra: list[Path] | None = None, user_overlays: bool = True) -> Dataset:
-    """The bundled data, then the user's overlay folder, then ``extra`` files or folders (same id replaces)."""
+def load_dataset(extra: list[Path] | None = None, user_overlays: bool = True, compiled: bool = False) -> Dataset:
+    """The bundled data, then the user's overlay folder, then ``extra`` files or folders (same id replaces).
+
+    Records are validated pydantic models; ``compiled=True`` reads the bundled ones as plain records
+    with the same fields and methods (no ``model_dump``), from a cache, which is much faster."""
     from .dataset import load
     from .overlays import user_overlay_files
 
-    return load((user_overlay_files() if user_overlays else []) + list(extra or []))
+    return load((user_overlay_files() if user_overlays else []) + list(extra or []), compiled=compiled)
 
 
 def resolve_place(dataset: Dataset, text: str | None) -> Place | None:

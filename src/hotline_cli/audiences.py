@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 
-from .model import Audience
+from .records import Audience
 from .regions import normalize as _normalize
 from .regions import quoted
 

@@ -16,10 +16,14 @@ from functools import cached_property
 from importlib import resources
 from importlib.abc import Traversable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pydantic import ValidationError
+if TYPE_CHECKING:
+    from pydantic import ValidationError
 
-from .model import NATIONAL_12356, DatasetMeta, Hotline, HotlinesFile, Region, RegionsFile
+    from .records import DatasetMeta, Hotline, Region
+
+from .records import NATIONAL_12356
 
 BUNDLED = "bundled"
 MAX_FILE_BYTES = 20 * 1024 * 1024  # an overlay larger than this is a mistake, not a dataset
@@ -141,6 +145,10 @@ def _size_label(size: int) -> str:
 
 
 def _parse_hotlines(text: str, where: str) -> list[Hotline]:
+    from pydantic import ValidationError
+
+    from .model import HotlinesFile
+
     try:
         return HotlinesFile.model_validate_json(text).hotlines
     except ValidationError as error:
@@ -380,12 +388,12 @@ def _merge_overlays(paths: list[Path], regions: list[Region], entries: list[Load
                 entries.append(loaded)
 
 
-def load(overlays: list[Path] | None = None) -> Dataset:
-    """Load bundled data, then merge overlays over it (same id replaces, new id adds).
+def _load_bundled_validated(root: Traversable, files: list[Traversable]):
+    """(meta, regions, entries, problems, duplicates) of the bundled data, validated with the pydantic models."""
+    from pydantic import ValidationError
 
-    Raises DataError listing every problem found, across all files.
-    """
-    root = bundled_root()
+    from .model import DatasetMeta, RegionsFile
+
     problems: list[str] = []
     try:
         meta = DatasetMeta.model_validate_json(_read_text(root / "meta.json", "data/meta.json"))
@@ -399,7 +407,7 @@ def load(overlays: list[Path] | None = None) -> Dataset:
     entries: list[LoadedHotline] = []
     index: dict[str, int] = {}
     duplicates: list[str] = []
-    for path in _hotline_files(root):
+    for path in files:
         name = "data/" + _relative(path, root)
         try:
             records = _parse_hotlines(_read_text(path, name), name)
@@ -412,6 +420,26 @@ def load(overlays: list[Path] | None = None) -> Dataset:
                 continue
             index[record.id] = len(entries)
             entries.append(LoadedHotline(record, BUNDLED, name))
+    return meta, regions, entries, problems, duplicates
+
+
+def load(overlays: list[Path] | None = None, compiled: bool = False) -> Dataset:
+    """Load bundled data, then merge overlays over it (same id replaces, new id adds).
+
+    ``compiled`` reads the bundled data as plain records from its compiled form (``compiled.py``),
+    without validating it again: the fast path of the commands that answer. Otherwise every
+    record is a validated pydantic model. Overlay records are always validated.
+    Raises DataError listing every problem found, across all files.
+    """
+    root = bundled_root()
+    files = _hotline_files(root)
+    if compiled:
+        from .compiled import load_bundled
+
+        meta, regions, entries, problems, duplicates = load_bundled(root, files, lambda: _load_bundled_validated(root, files))
+    else:
+        meta, regions, entries, problems, duplicates = _load_bundled_validated(root, files)
+    index = {entry.record.id: position for position, entry in enumerate(entries)}
 
     replaced: list[tuple[str, str]] = []
     overlay_paths = overlay_files(list(overlays or []))

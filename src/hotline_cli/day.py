@@ -13,7 +13,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Iterable
 
 from .dataset import Dataset
-from .model import Audience, EmergencyNumber, Hotline
+from .records import Audience, EmergencyNumber, Hotline
 from .china_time import CHINA_TZ
 from .query import Group, LineAnswer, answer, inactive_reason, line_hours
 from .regions import Place

@@ -11,12 +11,25 @@ import datetime as _dt
 import re
 import unicodedata
 from datetime import date
-from enum import Enum
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
 
 from .china_time import CHINA_TZ_NAME
+from .records import (  # noqa: F401 - the kinds a field takes are also read from here
+    CALLING_CODES,
+    NATIONAL,
+    NATIONAL_12356,
+    Audience,
+    HotlineRules,
+    NumberKind,
+    PhoneNumberRules,
+    RegionKind,
+    Scope,
+    SourceKind,
+    ValidityStatus,
+    is_12356_form,
+)
 
 # Characters that show as nothing (or as something else) on a screen, so that what is read
 # differs from what is dialled: format controls (U+200B, U+2060, U+FEFF, U+00AD, bidi),
@@ -69,10 +82,6 @@ RecordId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$
 RegionCode = Annotated[str, StringConstraints(pattern=r"^[0-9]{6}$")]
 Digits = Annotated[str, StringConstraints(pattern=r"^[0-9]{3,15}$")]
 
-# Region code used for records that are not tied to one provincial division.
-NATIONAL = "000000"
-# The id of the national 12356 record; its centres are "12356-<province>[-<city>]".
-NATIONAL_12356 = "12356"
 
 
 class Strict(BaseModel):
@@ -97,12 +106,6 @@ class City(Strict):
     area_codes: list[Annotated[str, StringConstraints(pattern=r"^0[0-9]{1,3}$|^[0-9]{2,3}$")]] = []
 
 
-class RegionKind(str, Enum):
-    province = "province"
-    municipality = "municipality"
-    autonomous_region = "autonomous_region"
-    special_administrative_region = "special_administrative_region"
-    taiwan = "taiwan"
 
 
 class Region(Strict):
@@ -134,14 +137,6 @@ class RegionsFile(Strict):
 # --------------------------------------------------------------------------- sources
 
 
-class SourceKind(str, Enum):
-    """How far a source can be trusted, from the most to the least."""
-
-    official = "official"  # government, health commission, the operating hospital or university
-    news = "news"  # a named mainstream newspaper or news agency
-    reprint = "reprint"  # a mirror of an official or news page; note names the original and its date
-    aggregator = "aggregator"  # content farm, undated or garbled page
-    survey = "survey"  # the 2020 survey of rated hotlines
 
 
 class Source(Strict):
@@ -156,26 +151,6 @@ class Source(Strict):
 # --------------------------------------------------------------------------- audiences
 
 
-class Audience(str, Enum):
-    general = "general"
-    university_students = "university_students"
-    students = "students"
-    minors_youth = "minors_youth"
-    parents = "parents"
-    medical_workers = "medical_workers"
-    police = "police"
-    police_families = "police_families"
-    teachers = "teachers"
-    women = "women"
-    workers = "workers"
-    disaster_affected = "disaster_affected"
-    pandemic_affected = "pandemic_affected"
-    overseas_chinese = "overseas_chinese"
-    older_people = "older_people"
-    perinatal = "perinatal"
-    lgbtq = "lgbtq"
-    people_with_disabilities = "people_with_disabilities"
-    veterans = "veterans"
 
 
 class AudienceEntry(Strict):
@@ -188,17 +163,9 @@ class AudienceEntry(Strict):
 # --------------------------------------------------------------------------- numbers & channels
 
 
-class NumberKind(str, Enum):
-    landline = "landline"
-    mobile = "mobile"
-    toll_free_800 = "toll_free_800"
-    shared_cost_400 = "shared_cost_400"
-    short = "short"  # 12356, 12320, 96xxx without an area code
-    short_with_area_code = "short_with_area_code"  # 0591-12356, 025-96111
-    international = "international"
 
 
-class PhoneNumber(Strict):
+class PhoneNumber(Strict, PhoneNumberRules):
     published: NonEmpty  # exactly as the source prints it
     dial: Annotated[str, StringConstraints(pattern=r"^\+?[0-9]{3,15}$")]  # what to key in, within its country
     kind: NumberKind
@@ -217,19 +184,6 @@ class PhoneNumber(Strict):
     old_number: bool = False
 
 
-    def published_digits(self) -> str:
-        """The digits of `published` as a person reads them (fullwidth folded to ASCII; other scripts kept)."""
-        return "".join(ch for ch in unicodedata.normalize("NFKC", self.published) if ch.isdigit())
-
-    def published_matches_dial(self) -> bool:
-        """`published` shows the digits dialled: the same, or followed by the menu keys, or in +CC form."""
-        digits, dial = self.published_digits(), self.dial.lstrip("+")
-        candidates = {dial, dial + "".join(key for key in self.menu if key.isdigit())}
-        code = CALLING_CODES.get(self.country)
-        if code and not self.dial.startswith("+"):
-            candidates.add(code + dial.removeprefix("0") if self.country == "CN" else code + dial)
-        return digits in candidates
-
     @model_validator(mode="after")
     def _12356_dials_12356(self) -> "PhoneNumber":
         if is_12356_form(self.published_digits()) and not is_12356_form(self.dial):
@@ -237,14 +191,6 @@ class PhoneNumber(Strict):
         return self
 
 
-# Where a country's numbers are dialled from abroad; also how a published "+86 …" form is read.
-CALLING_CODES = {"CN": "86", "HK": "852", "MO": "853", "TW": "886", "SG": "65", "US": "1"}
-_12356_FORM = re.compile(r"^(?:0[0-9]{2,3})?12356$")
-
-
-def is_12356_form(digits: str) -> bool:
-    """12356, or an area-code form of it (059212356)."""
-    return _12356_FORM.match(digits.lstrip("+")) is not None
 
 
 class Channel(Strict):
@@ -258,12 +204,6 @@ class Channel(Strict):
 # --------------------------------------------------------------------------- validity
 
 
-class ValidityStatus(str, Enum):
-    ongoing = "ongoing"  # the source says long-term / no end given
-    until = "until"  # valid until a date, then over
-    ended = "ended"  # a source says it stopped
-    superseded = "superseded"  # replaced by another line (12356) from a date
-    uncertain = "uncertain"  # the source gave no usable end and nothing confirms it since
 
 
 class Validity(Strict):
@@ -288,15 +228,9 @@ class Validity(Strict):
 # --------------------------------------------------------------------------- hotlines
 
 
-class Scope(str, Enum):
-    national = "national"
-    provincial = "provincial"
-    city = "city"
-    institution = "institution"
-    international = "international"
 
 
-class Hotline(Strict):
+class Hotline(Strict, HotlineRules):
     id: RecordId
     name: NonEmpty
     name_en: Text | None = None
@@ -360,43 +294,6 @@ class Hotline(Strict):
             first = self.numbers[0].dial if self.numbers else "nothing"
             raise ValueError(f"numbers[0].dial: {first}: a 12356 line (by its id or name) must dial 12356 or 区号+12356 first")
         return self
-
-    @property
-    def is_12356(self) -> bool:
-        """The national 12356 record or one of its provincial and city centres."""
-        return self.id == NATIONAL_12356 or self.id.startswith(NATIONAL_12356 + "-")
-
-    def own_hours(self) -> tuple[str | None, str | None]:
-        """(expression, published wording) of the line's hours; those given for everyone when the line has none."""
-        if self.hours is None:
-            for entry in self.audiences:
-                if entry.key is Audience.general and (entry.hours or (entry.hours_published and not self.hours_published)):
-                    return entry.hours, entry.hours_published
-        return self.hours, self.hours_published
-
-    def presented_as_12356(self) -> bool:
-        """Whether a person would take this line for 12356: its id, or 12356 in its name."""
-        return self.is_12356 or NATIONAL_12356 in unicodedata.normalize("NFKC", self.name)
-
-    def area_code_number(self) -> PhoneNumber | None:
-        """The 区号+12356 form a source gives for this centre, if any (never an old number's)."""
-        return next((n for n in self.numbers if n.kind is NumberKind.short_with_area_code
-                     and n.dial.endswith("12356") and not n.old_number and not n.ended), None)
-
-    def area_dial_for(self, city: City, code_shared: bool) -> tuple[str | None, bool]:
-        """区号+12356 to reach ``city``'s centre from elsewhere through this record, and whether a source confirms it.
-
-        The one rule for suggesting the area-code form: never for a city whose area code another
-        city shares (开封 and 郑州 0371, 安顺 and 贵阳 0851): the code cannot choose the city. Else the
-        form this record's source gives for the city (all of Fujian, 晋中), else the usual routing,
-        which presenters must label unconfirmed.
-        """
-        if code_shared or not city.area_codes:
-            return None, False
-        sourced = self.area_code_number() if self.city == city.code else None
-        if sourced is not None:
-            return sourced.published, True
-        return f"{city.area_codes[0]}-12356", False
 
 
 class HotlinesFile(Strict):

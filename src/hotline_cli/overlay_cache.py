@@ -37,12 +37,9 @@ def cache_folder() -> Path | None:
     """Where validated overlays are kept: $HOTLINE_CACHE_DIR, else the platform's user cache folder; None when off."""
     if os.environ.get("HOTLINE_NO_CACHE"):
         return None
-    override = os.environ.get("HOTLINE_CACHE_DIR")
-    if override:
-        return Path(override) / "overlays"
-    from platformdirs import user_cache_dir
+    from .compiled import cache_dir
 
-    return Path(user_cache_dir("hotline", appauthor=False)) / "overlays"
+    return cache_dir() / "overlays"
 
 
 def rules_fingerprint(emergency: frozenset[str], national_numbers: list[str]) -> str | None:

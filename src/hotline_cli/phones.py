@@ -6,7 +6,7 @@ functions that need it import it, and only `hotline check` calls those.
 
 from __future__ import annotations
 
-from .model import CALLING_CODES, NumberKind, PhoneNumber
+from .records import CALLING_CODES, NumberKind, PhoneNumber
 
 COUNTRY_CALLING_CODE = CALLING_CODES
 SHORT_KINDS = (NumberKind.short, NumberKind.short_with_area_code)

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from .china_time import CHINA_TZ
 from .dataset import Dataset, LoadedHotline, find_record  # noqa: F401 - find_record: where callers look for it
-from .model import (
+from .records import (
     Audience,
     EmergencyNumber,
     NATIONAL_12356,

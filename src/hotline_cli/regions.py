@@ -7,7 +7,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .model import City, Region
+from .records import City, Region
 
 MAX_INPUT = 64
 

@@ -151,7 +151,7 @@ def show(
     from ..render.detail import detail_dict, render_detail
     from ..render.view import record_view
 
-    dataset = load(data)
+    dataset = load(data, validated=True)  # the record in full is the model's own dump
     found = find_record(dataset, key)
     if not found:
         from ..regions import quoted

@@ -190,11 +190,12 @@ def written_name(destination) -> str:
 # --------------------------------------------------------------------------- the run's inputs
 
 
-def load(data: list[Path] | None):
+def load(data: list[Path] | None, validated: bool = False):
+    """The dataset for a command; ``validated`` for those that need the pydantic models of bundled records too."""
     from ..api import load_dataset
     from ..overlays import user_log_file
 
-    dataset = load_dataset(data)
+    dataset = load_dataset(data, compiled=not validated)
     if user_log_file().is_file():  # the call log's code loads only for those who keep one
         attach_log(dataset)
     return dataset

@@ -278,4 +278,4 @@ def report(
     """
     from .report import run_report
 
-    run_report(load(data), key, what, value, source, source_date, published, name, output_dir, force, as_json)
+    run_report(load(data, validated=True), key, what, value, source, source_date, published, name, output_dir, force, as_json)

@@ -75,7 +75,7 @@ def check(
     from ..dataset import DataError
 
     try:
-        dataset = load(data)
+        dataset = load(data, validated=True)  # check validates every record, bundled ones too
     except DataError as error:
         raise fail(f"{len(error.problems)} problem(s) in the data:", EXIT_DATA, [f"- {p}" for p in error.problems]) from None
     report = run(dataset, date.today())

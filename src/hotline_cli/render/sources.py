@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from ..model import Source, SourceKind
+from ..records import Source, SourceKind
 from .words import word
 
 # Seed documents by file-name prefix; their publication names live in the word table (seed_000 …).

@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from ..audiences import label as audience_label
-from ..model import NATIONAL_12356, Audience, EmergencyNumber, Hotline, NumberKind, PhoneNumber, ValidityStatus
+from ..records import NATIONAL_12356, Audience, EmergencyNumber, Hotline, NumberKind, PhoneNumber, ValidityStatus
 from ..phones import (
     SHORT_KINDS,
     international_format,

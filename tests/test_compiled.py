@@ -1,0 +1,85 @@
+"""The compiled bundled data: the same records as the validated files, cached where caches belong, rebuilt when stale."""
+
+import shutil
+
+import pytest
+
+from hotline_cli import compiled, model, records
+from hotline_cli.dataset import BUNDLED, _hotline_files, bundled_root, load
+
+PAIRS = [(getattr(model, name), cls) for name, cls in records.PLAIN_OF_MODEL.items()]
+
+
+@pytest.fixture(autouse=True)
+def _platform_cache_folder(monkeypatch):
+    # These tests follow the platform's cache folder (XDG on Linux), which HOTLINE_CACHE_DIR overrides.
+    monkeypatch.delenv("HOTLINE_CACHE_DIR", raising=False)
+
+
+def test_hotline_cache_dir_moves_every_cache(tmp_path, monkeypatch):
+    from hotline_cli import overlay_cache
+
+    monkeypatch.setenv("HOTLINE_CACHE_DIR", str(tmp_path / "moved"))
+    load([], compiled=True)
+    assert (tmp_path / "moved" / compiled.CACHE_NAME).is_file()
+    assert overlay_cache.cache_folder() == tmp_path / "moved" / "overlays"
+
+@pytest.mark.parametrize(("model_class", "plain_class"), PAIRS, ids=[cls.__name__ for _, cls in PAIRS])
+def test_a_plain_record_has_exactly_the_fields_of_its_model(model_class, plain_class):
+    assert tuple(model_class.model_fields) == plain_class.__slots__
+
+
+def test_the_compiled_data_holds_the_validated_records(dataset):
+    fast = load([], compiled=True)  # builds the cache
+    again = load([], compiled=True)  # reads it
+    for loaded in (fast, again):
+        assert records.plain(dataset.meta) == loaded.meta
+        assert records.plain(dataset.regions) == loaded.regions
+        assert [(e.record.id, e.origin, e.file) for e in dataset.entries] == [(e.record.id, e.origin, e.file) for e in loaded.entries]
+        assert all(records.plain(old.record) == new.record for old, new in zip(dataset.entries, loaded.entries))
+        assert all(isinstance(entry.record, records.Hotline) and entry.origin == BUNDLED for entry in loaded.entries)
+    # The rules read off a record give the same answers on both kinds.
+    for old, new in zip(dataset.hotlines, again.hotlines):
+        assert (old.is_12356, old.own_hours(), old.presented_as_12356()) == (new.is_12356, new.own_hours(), new.presented_as_12356())
+
+
+def test_the_cache_lives_in_the_platform_cache_folder(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    load([], compiled=True)
+    if compiled.sys.platform.startswith("linux"):
+        assert (tmp_path / "cache" / "hotline" / compiled.CACHE_NAME).is_file()
+    assert compiled.cache_dir() == tmp_path / "cache" / "hotline" or not compiled.sys.platform.startswith("linux")
+
+
+def test_a_broken_cache_file_is_rebuilt_and_an_unwritable_folder_is_harmless(tmp_path, monkeypatch, dataset):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    path = compiled.cache_dir() / compiled.CACHE_NAME
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"not a cache")
+    assert [e.record.id for e in load([], compiled=True).entries] == [e.record.id for e in dataset.entries]
+    assert path.read_bytes() != b"not a cache"
+
+    blocker = tmp_path / "a-file"
+    blocker.write_text("in the way")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))  # the cache folder cannot be made
+    assert len(load([], compiled=True).entries) == len(dataset.entries)
+    assert blocker.read_text() == "in the way"
+
+
+def test_the_key_changes_with_any_bundled_file(tmp_path):
+    copy = tmp_path / "data"
+    shutil.copytree(bundled_root(), copy)
+    key = compiled.data_key(copy, _hotline_files(copy))
+    assert compiled.data_key(copy, _hotline_files(copy)) == key
+    first = _hotline_files(copy)[0]
+    first.write_bytes(first.read_bytes() + b" ")
+    assert compiled.data_key(copy, _hotline_files(copy)) != key
+
+
+def test_a_stale_cache_is_not_read(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    load([], compiled=True)
+    path = compiled.cache_dir() / compiled.CACHE_NAME
+    root = bundled_root()
+    assert compiled._read(path, compiled.data_key(root, _hotline_files(root))) is not None
+    assert compiled._read(path, "another key") is None

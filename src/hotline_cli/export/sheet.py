@@ -6,33 +6,9 @@ of it fits on one line of paper.
 
 from __future__ import annotations
 
-import re
+from ..render.view import AnswerView, LineView
 
-from ..render.view import AnswerView, LineView, NumberView
-from ..render.words import word
-
-_CLAUSES = re.compile(r"[；;。]\s*")
-# How a source printed the number is provenance for the data, not advice for the caller.
-_PRINTED_AS = ("印作", "printed as")
-_WHO_WORDS = {"landline": ("座机", "landline"), "mobile": ("手机", "mobile")}
 CARD_LOCAL_LINES = 3
-
-
-def number_line(number: NumberView, lang: str) -> str:
-    """One clean line of notes for a number: who dials it, menu keys, its note, its own hours."""
-    clauses = [clause.strip() for clause in _CLAUSES.split(number.note or "") if clause.strip()]
-    clauses = [clause for clause in clauses if not any(mark in clause for mark in _PRINTED_AS)]
-    parts = []
-    if number.who and not any(word in " ".join(clauses) for words in _WHO_WORDS.values() for word in words):
-        parts.append(number.who)
-    # The dialable form is printed; a source's misprint is named once, as "published as".
-    parts += [part for part in (number.menu, number.published_note, *clauses, number.inferred, number.old,
-                                number.not_here, number.hours) if part]
-    seen = []
-    for part in parts:
-        if part not in seen:
-            seen.append(part)
-    return word(lang, "parts_sep").join(seen)
 
 
 def _height(line: LineView) -> float:
@@ -40,7 +16,7 @@ def _height(line: LineView) -> float:
     wide = 26  # characters per row beside the QR codes in a half-page column
     rows = 2.5 + len(line.numbers) * 1.4 + max(len(line.hours_rows), 1) + 1.2
     rows += sum(-(-len(caveat) // wide) * 0.85 for caveat in line.caveats)
-    rows += sum(-(-len(number_line(n, "zh")) // wide) * 0.9 for n in line.numbers)
+    rows += sum(-(-len(n.sheet_note("zh")) // wide) * 0.9 for n in line.numbers)
     qr_rows = 7.5 if line.numbers else 0  # a 2 cm code and its caption
     return max(rows, qr_rows)
 

@@ -13,7 +13,7 @@ from importlib import resources
 
 from ..phones import tel_uri
 from ..render.view import AnswerView
-from .sheet import card_lines, number_line, shows_audiences, split_columns
+from .sheet import card_lines, shows_audiences, split_columns
 
 TEMPLATE = "list.html.j2"
 TEMPLATES = {"sheet": TEMPLATE, "card": "card.html.j2"}
@@ -46,7 +46,6 @@ def _environment():
     env.filters["css_string"] = lambda value: Markup(css_string(value))
     env.globals["qr"] = lambda target: Markup(qr_svg(target))
     env.globals["tel"] = tel_uri
-    env.globals["number_line"] = number_line
     env.globals["shows_audiences"] = shows_audiences
     env.globals["card_lines"] = card_lines
     env.globals["split_columns"] = split_columns

@@ -8,6 +8,7 @@ out and escape for their own syntax; they never look at records to decide wordin
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
@@ -32,6 +33,9 @@ if TYPE_CHECKING:
 
 CHINA_OFFSET = timedelta(hours=8)
 OLD_LISTING_MONTHS = 24  # older than this, a line says how old its last confirmation is
+_NOTE_CLAUSES = re.compile(r"[；;。]\s*")
+_PRINTED_AS = ("印作", "printed as")
+_WHO_WORDS = (("座机", "landline"), ("手机", "mobile"))
 
 
 # --------------------------------------------------------------------------- places and emergency numbers
@@ -174,6 +178,21 @@ class NumberView:
     def text(self, lang: str) -> str:
         """``0411 8468 9595（原文印作 041-8468 9595，区号为推断）``: the number, then what to know about it."""
         return bracketed(self.display, self.extras, lang)
+
+    def sheet_note(self, lang: str) -> str:
+        """One clean line of notes for a printed list: who dials it, menu keys, its note, its own hours.
+
+        A source's misprint is named once, as "published as"; how a source printed a number that
+        dials as printed is provenance for the data, not advice for the caller, so it is left out.
+        """
+        clauses = [clause.strip() for clause in _NOTE_CLAUSES.split(self.note or "") if clause.strip()]
+        clauses = [clause for clause in clauses if not any(mark in clause for mark in _PRINTED_AS)]
+        parts = []
+        if self.who and not any(term in " ".join(clauses) for terms in _WHO_WORDS for term in terms):
+            parts.append(self.who)
+        parts += [part for part in (self.menu, self.published_note, *clauses, self.inferred, self.old,
+                                    self.not_here, self.hours) if part]
+        return word(lang, "parts_sep").join(dict.fromkeys(parts))
 
 
 def number_view(number: PhoneNumber, lang: str, *, place: Place | None = None, line_hours: str | None = None,

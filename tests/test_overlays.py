@@ -290,3 +290,19 @@ def test_user_overlay_location_follows_platformdirs_when_not_overridden(monkeypa
 
     monkeypatch.delenv("HOTLINE_USER_DATA", raising=False)
     assert user_overlay_dir() == Path(user_data_dir("hotline", appauthor=False))
+
+
+@pytest.mark.parametrize("xdg", [None, "absolute"])
+@pytest.mark.parametrize("kind", ["data", "cache"])
+def test_user_folders_are_platformdirs_answer_without_importing_it(kind, xdg, monkeypatch, tmp_path):
+    import platformdirs
+
+    from hotline_cli.folders import user_folder
+
+    variable = "XDG_DATA_HOME" if kind == "data" else "XDG_CACHE_HOME"
+    if xdg is None:
+        monkeypatch.delenv(variable, raising=False)
+    else:
+        monkeypatch.setenv(variable, str(tmp_path / "xdg"))
+    finder = platformdirs.user_data_dir if kind == "data" else platformdirs.user_cache_dir
+    assert user_folder(kind) == Path(finder("hotline", appauthor=False))

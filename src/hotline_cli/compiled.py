@@ -30,13 +30,9 @@ def cache_dir() -> Path:
     override = os.environ.get("HOTLINE_CACHE_DIR")
     if override:
         return Path(override)
-    if sys.platform.startswith("linux"):
-        # XDG base directories: a relative XDG_CACHE_HOME is invalid and ignored, as platformdirs does.
-        base = os.environ.get("XDG_CACHE_HOME", "")
-        return (Path(base) if os.path.isabs(base) else Path.home() / ".cache") / "hotline"
-    from platformdirs import user_cache_dir
+    from .folders import user_folder
 
-    return Path(user_cache_dir("hotline", appauthor=False))
+    return user_folder("cache")
 
 
 def data_key(root: Traversable, files: list[Traversable]) -> str:

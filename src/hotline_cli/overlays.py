@@ -10,9 +10,9 @@ def user_overlay_dir() -> Path:
     override = os.environ.get("HOTLINE_USER_DATA")
     if override:
         return Path(override)
-    from platformdirs import user_data_dir
+    from .folders import user_folder
 
-    return Path(user_data_dir("hotline", appauthor=False))
+    return user_folder("data")
 
 
 LOG_NAME = "attempts.jsonl"  # not *.json: the overlay loader never mistakes it for a data file

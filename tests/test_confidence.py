@@ -11,24 +11,11 @@ BEIJING_NIGHT = ("now", "-r", "北京", "--at", "2026-12-02T23:30")
 OLD_BEIJING_LINES = ("beijing-anxin-alipay", "beijing-ucas-qimingdeng", "beijing-zhongzaixie")
 
 
-def record(sources, **changes):
+def record(sources, name="测试热线", last_confirmed="2020-05-27", **changes):
+    """A validated record with these sources: the overlay record below, under another id."""
     from hotline_cli.model import Hotline
 
-    data = {
-        "id": "test-line",
-        "name": "测试热线",
-        "scope": "city",
-        "region": "350000",
-        "city": "350200",
-        "numbers": [{"published": "0592-12356", "dial": "059212356", "kind": "short_with_area_code"}],
-        "audiences": [{"key": "general"}],
-        "hours": "24/7",
-        "validity": {"status": "ongoing"},
-        "sources": sources,
-        "last_confirmed": "2020-05-27",
-    }
-    data.update(changes)
-    return Hotline.model_validate(data)
+    return Hotline.model_validate(overlay_record(name, sources, last_confirmed, id="test-line", **changes))
 
 
 def overlay_record(name, sources, last_confirmed, **changes) -> dict:

@@ -104,10 +104,9 @@ def test_hours_past_midnight_show_on_both_sides_of_the_day(dataset):
 
 def _offered_anyway(dataset, record_id):
     """The dataset with one pandemic-era record's pandemic wording removed, so that it is offered again."""
-    from dataclasses import replace
-
     from hotline_cli.dataset import Dataset
     from hotline_cli.query import held_back
+    from hotline_cli.value import replace
 
     entries = []
     for entry in dataset.entries:

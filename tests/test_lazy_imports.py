@@ -181,7 +181,7 @@ NOW_JSON_MODULES = {
     "hotline_cli.records", "hotline_cli.regions", "hotline_cli.render", "hotline_cli.render.hours_words",
     "hotline_cli.render.json_out", "hotline_cli.render.sources", "hotline_cli.render.view", "hotline_cli.render.words",
     "hotline_cli.schedule", "hotline_cli.schedule.calendar", "hotline_cli.schedule.engine",
-    "hotline_cli.schedule.grammar", "hotline_cli.timeparse",
+    "hotline_cli.schedule.grammar", "hotline_cli.timeparse", "hotline_cli.value",
 }
 
 

@@ -13,11 +13,11 @@ import json
 import os
 import re
 from collections import defaultdict
-from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
 from .china_time import CHINA_TZ
+from .value import Value, replace
 
 ANSWERED = "answered"
 OUTCOMES = ("answered", "no-answer", "busy", "wrong-number", "out-of-service", "closed-at-stated-hours")
@@ -46,8 +46,7 @@ class AttemptError(Exception):
         super().__init__("\n".join(problems))
 
 
-@dataclass(frozen=True)
-class Attempt:
+class Attempt(Value):
     line_id: str
     number: str | None  # as dialled (a published form); None when only the line's id was given
     outcome: str
@@ -126,8 +125,7 @@ def new_attempt(line_id: str, number: str | None, outcome: str, at: datetime, no
 # --------------------------------------------------------------------------- the log file
 
 
-@dataclass(frozen=True)
-class LogRead:
+class LogRead(Value):
     attempts: list[Attempt]
     skipped: list[str]  # one line per unreadable line: a torn write, or an edit gone wrong
 
@@ -375,8 +373,7 @@ def read_import(path: Path) -> list[Attempt]:
 # --------------------------------------------------------------------------- what the log says
 
 
-@dataclass(frozen=True)
-class LineLog:
+class LineLog(Value):
     """What the user's log says about one line at one instant."""
 
     line_id: str

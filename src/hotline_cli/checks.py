@@ -7,21 +7,20 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from .dataset import BUNDLED, Dataset, LoadedHotline
 from .model import NATIONAL, Hotline, NumberKind, PhoneNumber, Scope, SourceKind, ValidityStatus
+from .value import Fresh, Value
 
 STALE_AFTER = timedelta(days=365)
 GEOGRAPHIC_KINDS = (NumberKind.landline, NumberKind.short_with_area_code)
 
 
-@dataclass
-class Report:
-    errors: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    stats: dict[str, int] = field(default_factory=dict)
+class Report(Value, frozen=False):
+    errors: list[str] = Fresh(list)
+    warnings: list[str] = Fresh(list)
+    stats: dict[str, int] = Fresh(dict)
 
     @property
     def ok(self) -> bool:

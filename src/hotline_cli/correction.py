@@ -8,10 +8,10 @@ from __future__ import annotations
 import difflib
 import json
 import re
-from dataclasses import dataclass
 from datetime import date
 
 from .model import Hotline, NumberKind, PhoneNumber, Source, SourceKind, Validity, ValidityStatus
+from .value import Value
 
 WHAT = ("number", "hours", "ended", "new-line")
 
@@ -20,8 +20,7 @@ class CorrectionError(ValueError):
     """What the person gave cannot make a valid record; the message says which option to fix."""
 
 
-@dataclass(frozen=True)
-class Correction:
+class Correction(Value):
     what: str
     current: Hotline | None  # None for a new line
     proposed: Hotline

@@ -11,7 +11,6 @@ import gc
 import json
 import os
 import re
-from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import resources
 from importlib.abc import Traversable
@@ -24,6 +23,7 @@ if TYPE_CHECKING:
     from .records import DatasetMeta, Hotline, Region
 
 from .records import NATIONAL_12356
+from .value import Fresh, Value
 
 BUNDLED = "bundled"
 MAX_FILE_BYTES = 20 * 1024 * 1024  # an overlay larger than this is a mistake, not a dataset
@@ -37,19 +37,17 @@ class DataError(Exception):
         super().__init__("\n".join(problems))
 
 
-@dataclass(frozen=True)
-class LoadedHotline:
+class LoadedHotline(Value):
     record: Hotline
     origin: str  # BUNDLED or the overlay file's path
     file: str  # the file inside its origin
 
 
-@dataclass
-class Dataset:
+class Dataset(Value, frozen=False):
     meta: DatasetMeta
     regions: list[Region]
     entries: list[LoadedHotline]
-    replaced: list[tuple[str, str]] = field(default_factory=list)  # (id, overlay file)
+    replaced: list[tuple[str, str]] = Fresh(list)  # (id, overlay file)
     # The user's call log by line id (attempts.by_line), when they keep one; None otherwise.
     attempts: dict | None = None
 

@@ -8,7 +8,6 @@ Pure: no printing, no reading the clock.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Iterable
 
@@ -18,10 +17,10 @@ from .china_time import CHINA_TZ
 from .query import Group, LineAnswer, answer, inactive_reason, line_hours
 from .regions import Place
 from .schedule import DayInfo, Interval, day_kind, intervals
+from .value import Fresh, Value
 
 
-@dataclass(frozen=True)
-class LineDay:
+class LineDay(Value):
     """One line over the day: where it is open, and where its hours are not known."""
 
     line: LineAnswer
@@ -43,8 +42,7 @@ class LineDay:
         return not self.unknown
 
 
-@dataclass(frozen=True)
-class Gap:
+class Gap(Value):
     """A stretch of the day when no line but 12356 is open.
 
     ``primary`` is 12356's own state during it: "open" (only 12356 answers),
@@ -60,8 +58,7 @@ class Gap:
         return self.primary != "open"
 
 
-@dataclass
-class DayTimeline:
+class DayTimeline(Value, frozen=False):
     day: date
     start: datetime  # the day's first instant, China time
     end: datetime  # the next day's first instant
@@ -74,9 +71,9 @@ class DayTimeline:
     uncovered_locally: tuple[Gap, ...] | None
     kind: DayInfo
     now: datetime | None  # set only when it falls inside the day
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[str] = Fresh(list)
     hidden_older: int = 0  # old listings left out, as in `hotline now`
-    overlays: list[str] = field(default_factory=list)  # overlay files behind the lines drawn
+    overlays: list[str] = Fresh(list)  # overlay files behind the lines drawn
 
     @property
     def calendar_verified(self) -> bool:

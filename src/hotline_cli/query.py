@@ -7,7 +7,6 @@ among the hotlines, always.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from enum import Enum
 from functools import lru_cache
@@ -26,6 +25,7 @@ from .records import (
     ValidityStatus,
 )
 from .regions import Place
+from .value import Fresh, Value, replace
 
 MAINLAND_DEFAULT_REGION = "110000"  # any mainland region: they share 110/120/119
 
@@ -50,8 +50,7 @@ class Confidence(str, Enum):
     old = "old"
 
 
-@dataclass(frozen=True)
-class NumberAnswer:
+class NumberAnswer(Value):
     number: PhoneNumber
     status: str  # open / closed / unknown
     closes_at: datetime | None
@@ -60,8 +59,7 @@ class NumberAnswer:
     hours_published: str | None
 
 
-@dataclass(frozen=True)
-class LineAnswer:
+class LineAnswer(Value):
     record: Hotline
     origin: str
     group: Group
@@ -79,20 +77,19 @@ class LineAnswer:
     attempts: object | None = None  # what the user's call log says of this line (attempts.LineLog)
 
 
-@dataclass
-class Answer:
+class Answer(Value, frozen=False):
     at: datetime
     place: Place | None
     audience: Audience | None
     emergency: list[EmergencyNumber]
     lines: list[LineAnswer]
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[str] = Fresh(list)
     nothing_else_open: bool = False
     include_inactive: bool = False
-    unverified_years: list[int] = field(default_factory=list)
+    unverified_years: list[int] = Fresh(list)
     include_older: bool = False
     hidden_older: int = 0  # old listings left out of `lines` (shown with include_older)
-    overlays: list[str] = field(default_factory=list)  # overlay files behind the lines shown
+    overlays: list[str] = Fresh(list)  # overlay files behind the lines shown
     unknown_audience: str | None = None  # a word asked for that names no known audience: answered for everyone
 
     @property

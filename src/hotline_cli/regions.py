@@ -5,15 +5,14 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from dataclasses import dataclass
 
 from .records import City, Region
+from .value import Value
 
 MAX_INPUT = 64
 
 
-@dataclass(frozen=True, eq=False)
-class Place:
+class Place(Value, eq=False):
     region: Region
     city: City | None = None
     via_area_code: str | None = None

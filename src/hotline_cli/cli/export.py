@@ -8,13 +8,13 @@ draw the day chart, render, write.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
 from ..export.formats import ExportFormat, Layout
+from ..value import Value
 from .common import (
     EXIT_DATA,
     EXIT_INPUT,
@@ -34,8 +34,7 @@ from .common import (
 )
 
 
-@dataclass(frozen=True)
-class ExportRequest:
+class ExportRequest(Value):
     fmt: ExportFormat
     output: str  # a path, or "-" for stdout
     region: str | None = None
@@ -114,7 +113,7 @@ def run_export(request: ExportRequest) -> None:
     result = api.ask(dataset, place(dataset, request.region), audience(request.audience, request.lang)[0], instant,
                      order=request.order, include_older=request.include_older)
     if request.limit:
-        from dataclasses import replace
+        from ..value import replace
 
         # The lines come ranked with 12356 first, so a cut keeps it.
         result = replace(result, lines=result.lines[:request.limit])

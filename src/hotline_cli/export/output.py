@@ -25,8 +25,9 @@ import secrets
 import stat
 import sys
 import time
-from dataclasses import dataclass
 from pathlib import Path
+
+from ..value import Value
 
 STALE_AFTER_SECONDS = 60
 _TEMP_MARK = ".hotline-"
@@ -47,8 +48,7 @@ class OutputIsLink(OutputError):
     """The destination is a symbolic link and replacing its target was not asked for."""
 
 
-@dataclass(frozen=True)
-class Destination:
+class Destination(Value):
     """Where the bytes finally go: ``real`` is the file replaced (the link's target for a link)."""
 
     given: Path

@@ -9,7 +9,6 @@ out and escape for their own syntax; they never look at records to decide wordin
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -23,6 +22,7 @@ from ..phones import (
     tel_uri,
 )
 from ..query import Answer, Group, LineAnswer, NumberAnswer, confidence, overlays_shown
+from ..value import Fresh, Value, replace
 from .hours_words import hours_rows, plain_hours
 from .words import bracketed, data_text, holiday_name, labels, language, when, word
 
@@ -132,8 +132,7 @@ def contact_dial(number: PhoneNumber) -> str:
     return tel_uri(number).removeprefix("tel:")
 
 
-@dataclass(frozen=True)
-class NumberView:
+class NumberView(Value):
     display: str  # the dialable form, always shown first
     dial: str  # digits to key in, within the number's country
     published: str | None  # the source's printing, only when it reaches another number
@@ -351,8 +350,7 @@ def hours_words(record: Hotline, lang: str) -> tuple[str | None, str | None]:
     return plain_hours(expression, published, lang), expression
 
 
-@dataclass(frozen=True)
-class SourceView:
+class SourceView(Value):
     number: int
     ref: str
     date: str | None
@@ -361,8 +359,7 @@ class SourceView:
     note: str | None = None
 
 
-@dataclass(frozen=True)
-class LineView:
+class LineView(Value, uncompared=('answer',)):
     position: int
     id: str
     name: str
@@ -390,7 +387,7 @@ class LineView:
     sources: list[SourceView]
     url: str | None
     origin: str
-    answer: LineAnswer | None = field(default=None, compare=False, repr=False)
+    answer: LineAnswer | None = None
     shown_number: int | None = None  # "1." "2." under "other lines"; None for the 12356 entry
     heading: str | None = None  # a group heading before this line (the first of the older listings)
     hours_rows: tuple[str, ...] = ()  # the hours as timetable rows, from the expression (never a moment's state)
@@ -497,8 +494,7 @@ def line_view(line: LineAnswer, lang: str, *, position: int = 1, at: datetime, p
 # --------------------------------------------------------------------------- an answer
 
 
-@dataclass
-class AnswerView:
+class AnswerView(Value, frozen=False):
     lang: str
     title: str
     place: str
@@ -517,10 +513,10 @@ class AnswerView:
     dataset_version: str
     report_outdated: str
     sources: list[SourceView]
-    answer: Answer = field(repr=False)
+    answer: Answer
     day_chart_svg: str | None = None
     day_chart_title: str | None = None
-    labels: dict = field(default_factory=dict)
+    labels: dict = Fresh(dict)
 
     @property
     def primary(self) -> LineView | None:
@@ -666,10 +662,9 @@ def answer_view(answer: Answer, lang: str, *, dataset_version: str = "", report_
 # --------------------------------------------------------------------------- one day
 
 
-@dataclass
-class DayView:
+class DayView(Value, frozen=False):
     lang: str
-    timeline: DayTimeline = field(repr=False)
+    timeline: DayTimeline
     place: str
     emergency_text: str
     heading: str  # 2026-10-01 周四 · 国庆节 法定节假日
@@ -789,10 +784,9 @@ def day_view(timeline: DayTimeline, lang: str) -> DayView:
 # --------------------------------------------------------------------------- one record (`show`)
 
 
-@dataclass
-class RecordView:
+class RecordView(Value, frozen=False):
     lang: str
-    entry: LoadedHotline = field(repr=False)
+    entry: LoadedHotline
     place: str
     line: LineView
     name_en: str | None
@@ -805,7 +799,7 @@ class RecordView:
     follows: str | None
     origin: str
     centres: list[tuple[str, str, str, str]]  # (name, dial, hours, id)
-    centre_entries: list[LoadedHotline] = field(repr=False)
+    centre_entries: list[LoadedHotline]
     log: object | None  # what the user's call log says of the record now (attempts.LineLog)
     calls: list[str]  # the log's notes, then one line per recent call
     emergency_text: str

@@ -15,16 +15,16 @@ unpublished years and has no makeup workdays for them.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from types import ModuleType
 from typing import Protocol, runtime_checkable
 
+from ..value import Value
+
 __all__ = ["OFFICIAL_CALENDAR", "Calendar", "ChinaCalendar", "DayInfo", "day_kind", "statutory_holidays"]
 
 
-@dataclass(frozen=True)
-class DayInfo:
+class DayInfo(Value):
     is_workday: bool
     is_holiday: bool  # PH: an official rest day of a named holiday period
     holiday_name: str | None

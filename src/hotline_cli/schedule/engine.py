@@ -16,12 +16,12 @@ invents nor loses an hour.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from typing import Iterable, Iterator, Literal, Sequence
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ..china_time import CHINA_TZ_NAME
+from ..value import Value
 from .calendar import OFFICIAL_CALENDAR, Calendar, DayInfo
 from .grammar import MINUTES_PER_DAY, DayItem, Hours, parse_hours
 
@@ -46,8 +46,7 @@ _DAY = timedelta(days=1)
 _UTC = timezone.utc
 
 
-@dataclass(frozen=True)
-class State:
+class State(Value):
     status: Status
     next_change: datetime | None  # aware, in the evaluation time zone; None: none within the horizon
     calendar_verified: bool
@@ -57,8 +56,7 @@ class State:
         return self.status == "open"
 
 
-@dataclass(frozen=True)
-class Interval:
+class Interval(Value):
     start: datetime
     end: datetime
 
@@ -69,8 +67,7 @@ class Interval:
         return self.end.astimezone(_UTC) - self.start.astimezone(_UTC)
 
 
-@dataclass(frozen=True)
-class Intervals:
+class Intervals(Value):
     open: tuple[Interval, ...]
     unknown: tuple[Interval, ...]
     calendar_verified: bool
@@ -79,8 +76,7 @@ class Intervals:
 # --------------------------------------------------------------------------- program
 
 
-@dataclass(frozen=True, eq=False)
-class _Step:
+class _Step(Value, eq=False):
     days: tuple[DayItem, ...] | None
     back: int  # 1 for the after-midnight part: the selector is tested on the day before
     spans: tuple[tuple[int, int], ...] | None  # minutes within the day; None: all day

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
 from typing import Literal
+
+from ..value import Value
 
 __all__ = [
     "DayItem",
@@ -56,8 +57,7 @@ class HoursSyntaxError(ValueError):
         return (type(self), (self.text, self.position, self.expected))
 
 
-@dataclass(frozen=True)
-class DayItem:
+class DayItem(Value):
     """One entry of a day selector: a weekday or weekday range, or an official day kind.
 
     ``first``/``last`` are 0 (Monday) .. 6 (Sunday); ``first > last`` wraps
@@ -76,8 +76,7 @@ class DayItem:
         return f"{WEEKDAY_NAMES[self.first]}-{WEEKDAY_NAMES[self.last]}"
 
 
-@dataclass(frozen=True)
-class TimeSpan:
+class TimeSpan(Value):
     """Minutes after the start of the day the rule applies to; ``end`` may exceed 1440."""
 
     start: int
@@ -95,8 +94,7 @@ def _clock(minutes: int) -> str:
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(Value, uncompared=('explicit_state', 'position')):
     days: tuple[DayItem, ...] | None  # None: no day selector, every day
     times: tuple[TimeSpan, ...] | None  # None: the whole day
     state: State
@@ -104,8 +102,8 @@ class Rule:
     additional: bool = False  # joined to the previous rule by ',' rather than ';'
     always: bool = False  # written as 24/7
     # Where the rule came from; not part of its meaning.
-    explicit_state: bool = field(default=False, compare=False)
-    position: int = field(default=0, compare=False)
+    explicit_state: bool = False
+    position: int = 0
 
     @property
     def uses_calendar(self) -> bool:
@@ -126,8 +124,7 @@ class Rule:
         return " ".join(parts)
 
 
-@dataclass(frozen=True)
-class Hours:
+class Hours(Value):
     """A parsed hours expression."""
 
     text: str
@@ -152,8 +149,7 @@ class Hours:
 # --------------------------------------------------------------------------- tokens
 
 
-@dataclass(frozen=True)
-class _Token:
+class _Token(Value):
     kind: str  # word number colon dash comma semi always comment end
     value: str
     pos: int

@@ -105,7 +105,8 @@ _OLD_ROMANISATIONS = {
     "hopeh": "hebei", "anhwei": "anhui", "kirin": "jilin", "heilungkiang": "heilongjiang",
 }
 # What follows a city's name when a person adds the district or county: 鼓楼区, 福清市, 长泰县, 达拉特旗.
-_DISTRICT = re.compile(r"^[\u4e00-\u9fff]{1,10}(?:区|县|市|旗|镇|乡|街道)$")
+# A string, compiled by `re` on first use: only a place name with something after it needs it.
+_DISTRICT = r"^[\u4e00-\u9fff]{1,10}(?:区|县|市|旗|镇|乡|街道)$"
 
 
 def _region_keys(region: Region) -> tuple[str, ...]:
@@ -219,7 +220,7 @@ def _place_within(key: str, regions: list[Region], names: dict[str, list[Place]]
             found = _city_and_district(rest, region)
             if found is not None:
                 return found
-            if region.kind.value == "municipality" and _DISTRICT.match(rest):
+            if region.kind.value == "municipality" and re.match(_DISTRICT, rest):
                 return Place(region, None, within=rest)
     for region in regions:
         found = _city_and_district(key, region)
@@ -237,7 +238,7 @@ def _city_and_district(text: str, region: Region) -> Place | None:
             rest = text[len(name):]
             if not rest:
                 return Place(region, city)
-            if _DISTRICT.match(rest):
+            if re.match(_DISTRICT, rest):
                 return Place(region, city, within=rest)
     return None
 

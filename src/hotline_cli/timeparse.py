@@ -123,30 +123,30 @@ _EN_WEEKDAY = {
     "saturday": 5, "sat": 5, "sunday": 6, "sun": 6,
 }
 _DAYS_AHEAD = {"今天": 0, "今日": 0, "today": 0, "明天": 1, "明日": 1, "tomorrow": 1, "后天": 2, "後天": 2}
-_DAY_WORD = re.compile(
-    r"^(?P<word>今天|今日|明天|明日|后天|後天|today|tomorrow"
+# The typed forms' patterns are strings: `re` compiles each on its first use, so a run given plain
+# ISO 8601 (or nothing) does not pay for compiling them.
+_DAY_WORD = (
+    r"(?ai)^(?P<word>今天|今日|明天|明日|后天|後天|today|tomorrow"
     r"|(?P<next>下)?(?:周|星期|礼拜)(?P<cn>[一二三四五六日天])"
     r"|(?P<en>monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun))"
-    r"(?![a-z])\s*,?\s*(?P<rest>.*)$",
-    re.IGNORECASE | re.ASCII,
+    r"(?![a-z])\s*,?\s*(?P<rest>.*)$"
 )
-_RELATIVE = re.compile(r"^(?P<sign>[+-])\s*(?P<parts>(?:[0-9]+\s*[a-z]+\s*)+)$", re.IGNORECASE | re.ASCII)
-_RELATIVE_PART = re.compile(r"([0-9]+)\s*([a-z]+)", re.IGNORECASE | re.ASCII)
+_RELATIVE = r"(?ai)^(?P<sign>[+-])\s*(?P<parts>(?:[0-9]+\s*[a-z]+\s*)+)$"
+_RELATIVE_PART = r"(?ai)([0-9]+)\s*([a-z]+)"
 _UNITS = {
     "w": "weeks", "week": "weeks", "weeks": "weeks",
     "d": "days", "day": "days", "days": "days",
     "h": "hours", "hr": "hours", "hrs": "hours", "hour": "hours", "hours": "hours",
     "m": "minutes", "min": "minutes", "mins": "minutes", "minute": "minutes", "minutes": "minutes",
 }
-_CLOCK = re.compile(
-    r"^(?P<period>上午|早上|早晨|凌晨|中午|下午|晚上|傍晚)?\s*(?P<hour>[0-9]{1,2})"
+_CLOCK = (
+    r"(?i)^(?P<period>上午|早上|早晨|凌晨|中午|下午|晚上|傍晚)?\s*(?P<hour>[0-9]{1,2})"
     r"(?:(?::|：)(?P<minute>[0-9]{2})(?::(?P<second>[0-9]{2}))?|点(?:(?P<cn_minute>[0-9]{1,2})分?|(?P<half>半))?)?"
-    r"\s*(?P<ampm>am|pm|a\.m\.|p\.m\.)?$",
-    re.IGNORECASE,
+    r"\s*(?P<ampm>am|pm|a\.m\.|p\.m\.)?$"
 )
-_NUMERIC_DATE = re.compile(r"^([0-9]{1,4})[/.-]([0-9]{1,2})(?:[/.-]([0-9]{1,4}))?$")
-_CN_DATE = re.compile(r"^(?:([0-9]{4})年)?([0-9]{1,2})月([0-9]{1,2})[日号]$")
-_SPLIT_CLOCK = re.compile(r"^(?P<day>.*?)(?:[\sT]+|(?<=[日号天期一二三四五六]))(?P<clock>\S*[0-9]\S*)$")
+_NUMERIC_DATE = r"^([0-9]{1,4})[/.-]([0-9]{1,2})(?:[/.-]([0-9]{1,4}))?$"
+_CN_DATE = r"^(?:([0-9]{4})年)?([0-9]{1,2})月([0-9]{1,2})[日号]$"
+_SPLIT_CLOCK = r"^(?P<day>.*?)(?:[\sT]+|(?<=[日号天期一二三四五六]))(?P<clock>\S*[0-9]\S*)$"
 
 
 def _ambiguous(raw: str, understood: str, why: str) -> InstantError:
@@ -175,7 +175,7 @@ def _refuse_zone_names(name: str, offset: int | None):
 
 def _clock(text: str, raw: str) -> tuple[int, int, int] | None:
     """(hour, minute, second) of a time of day, or None when `text` is not one."""
-    match = _CLOCK.match(text.strip())
+    match = re.match(_CLOCK, text.strip())
     if not match:
         return None
     if match["minute"] is None and match["cn_minute"] is None and match["half"] is None \
@@ -217,11 +217,11 @@ def _day_of_word(match: re.Match, current: datetime) -> date:
 
 
 def _numeric_date(text: str, raw: str, current: datetime) -> date | None:
-    cn = _CN_DATE.match(text)
+    cn = re.match(_CN_DATE, text)
     if cn:
         year, month, day = int(cn[1] or current.year), int(cn[2]), int(cn[3])
     else:
-        match = _NUMERIC_DATE.match(text)
+        match = re.match(_NUMERIC_DATE, text)
         if not match:
             return None
         first, second, third = match[1], match[2], match[3]
@@ -245,12 +245,12 @@ def _parse_typed(raw: str, current: datetime) -> datetime:
     if text.isdigit():
         raise _ambiguous(raw, f"the number {text}", "a bare number could be an hour, a date or a year")
 
-    relative = _RELATIVE.match(text)
+    relative = re.match(_RELATIVE, text)
     if relative:
         from dateutil.relativedelta import relativedelta
 
         amounts: dict[str, int] = {}
-        for count, unit in _RELATIVE_PART.findall(relative["parts"]):
+        for count, unit in re.findall(_RELATIVE_PART, relative["parts"]):
             name = _UNITS.get(unit.lower())
             if name is None:
                 raise _unreadable(raw, None, unit)
@@ -265,11 +265,11 @@ def _parse_typed(raw: str, current: datetime) -> datetime:
         raise _ambiguous(raw, text, "'next friday' means this week's or next week's; write friday, 下周五 or a date")
 
     # A day (word or date) and an optional time of day.
-    day_word = _DAY_WORD.match(text)
+    day_word = re.match(_DAY_WORD, text)
     if day_word:
         day, rest = _day_of_word(day_word, current), day_word["rest"]
     else:
-        split = _SPLIT_CLOCK.match(text)
+        split = re.match(_SPLIT_CLOCK, text)
         day_part, rest = (split["day"].strip(), split["clock"]) if split else (text, "")
         day = _numeric_date(day_part, raw, current) if day_part else None
         if day is None:

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
 CHINA_OFFSET = timedelta(hours=8)
 OLD_LISTING_MONTHS = 24  # older than this, a line says how old its last confirmation is
-_NOTE_CLAUSES = re.compile(r"[；;。]\s*")
+_NOTE_CLAUSES = r"[；;。]\s*"  # compiled by `re` on first use: only printed lists split notes
 _PRINTED_AS = ("印作", "printed as")
 _WHO_WORDS = (("座机", "landline"), ("手机", "mobile"))
 
@@ -184,7 +184,7 @@ class NumberView(Value):
         A source's misprint is named once, as "published as"; how a source printed a number that
         dials as printed is provenance for the data, not advice for the caller, so it is left out.
         """
-        clauses = [clause.strip() for clause in _NOTE_CLAUSES.split(self.note or "") if clause.strip()]
+        clauses = [clause.strip() for clause in re.split(_NOTE_CLAUSES, self.note or "") if clause.strip()]
         clauses = [clause for clause in clauses if not any(mark in clause for mark in _PRINTED_AS)]
         parts = []
         if self.who and not any(term in " ".join(clauses) for terms in _WHO_WORDS for term in terms):

@@ -81,5 +81,47 @@ def test_a_stale_cache_is_not_read(tmp_path, monkeypatch):
     load([], compiled=True)
     path = compiled.cache_dir() / compiled.CACHE_NAME
     root = bundled_root()
-    assert compiled._read(path, compiled.data_key(root, _hotline_files(root))) is not None
-    assert compiled._read(path, "another key") is None
+    assert compiled._read(path, key=compiled.data_key(root, _hotline_files(root))) is not None
+    assert compiled._read(path, stat=compiled.stat_key(root, _hotline_files(root))) is not None
+    assert compiled._read(path, key="another key", stat="another stat") is None
+
+
+def _counting_loader(root):
+    """load_bundled over the data in ``root``, counting how often it validates the files and hashes them."""
+    calls = {"validate": 0, "hash": 0}
+    real_key = compiled.data_key
+
+    def validate():
+        calls["validate"] += 1
+        return records.DatasetMeta.__new__(records.DatasetMeta), [], [], [], []
+
+    def load_it(monkeypatch):
+        def counted_key(*args):
+            calls["hash"] += 1
+            return real_key(*args)
+
+        monkeypatch.setattr(compiled, "data_key", counted_key)
+        compiled.load_bundled(root, _hotline_files(root), validate)
+        return dict(calls)
+
+    return load_it
+
+
+def test_unchanged_files_are_neither_read_nor_hashed_and_a_touched_file_is_judged_by_its_content(tmp_path, monkeypatch):
+    import os
+
+    monkeypatch.setenv("HOTLINE_CACHE_DIR", str(tmp_path / "cache"))
+    copy = tmp_path / "data"
+    shutil.copytree(bundled_root(), copy)
+    load_it = _counting_loader(copy)
+    assert load_it(monkeypatch) == {"validate": 1, "hash": 1}  # builds the cache
+    assert load_it(monkeypatch) == {"validate": 1, "hash": 1}  # names, sizes and times unchanged: not hashed
+
+    first = _hotline_files(copy)[0]
+    later = first.stat().st_mtime_ns + 5_000_000_000
+    os.utime(first, ns=(later, later))  # touched, same content
+    assert load_it(monkeypatch) == {"validate": 1, "hash": 2}  # hashed, found the same, kept
+    assert load_it(monkeypatch) == {"validate": 1, "hash": 2}  # and the new time is remembered
+
+    first.write_bytes(first.read_bytes() + b" ")
+    assert load_it(monkeypatch) == {"validate": 2, "hash": 3}  # new content: validated again

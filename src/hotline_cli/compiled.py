@@ -4,13 +4,16 @@ The bundled files are checked before release (`hotline check`, the tests), so va
 again on every run only costs start-up. The first run validates them with the pydantic models,
 as ever, and keeps the result as plain records (``records.py``) in the user's cache folder;
 later runs read that file back. It is keyed by the package version and a hash of every bundled
-file, and rebuilt when either differs. A cache that cannot be read or written is ignored: the
-answer is then built from the validated files, as without a cache.
+file, and rebuilt when either differs. Reading and hashing every file on each run would cost a
+tenth of an answer, so, as Python does for its .pyc files, the cache also keeps the files' names,
+sizes and modification times: while those are unchanged the files are not read; when any differs,
+the hash decides. A cache that cannot be read or written is ignored: the answer is then built
+from the validated files, as without a cache.
 """
 
 from __future__ import annotations
 
-import hashlib
+import gc
 import os
 import pickle
 import sys
@@ -20,8 +23,8 @@ from pathlib import Path
 from . import __version__
 
 CACHE_NAME = "bundled-data.pickle"
-# Bumped when the plain records change shape, so an old cache file is never read as a new one.
-FORMAT = 1
+# Bumped when the plain records or the file's layout change, so an old cache file is never read as a new one.
+FORMAT = 2
 
 
 def cache_dir() -> Path:
@@ -35,10 +38,16 @@ def cache_dir() -> Path:
     return user_folder("cache")
 
 
+def _bundled_files(root: Traversable, files: list[Traversable]) -> list[Traversable]:
+    return [root / "meta.json", root / "regions.json", *files]
+
+
 def data_key(root: Traversable, files: list[Traversable]) -> str:
     """The package version and a hash of the bundled files' names and contents."""
+    import hashlib
+
     digest = hashlib.blake2b(digest_size=20)
-    for path in [root / "meta.json", root / "regions.json", *files]:
+    for path in _bundled_files(root, files):
         name = str(path)[len(str(root)):].encode("utf-8", "surrogateescape")
         content = path.read_bytes()
         digest.update(b"%d:%s%d:" % (len(name), name, len(content)))
@@ -46,48 +55,80 @@ def data_key(root: Traversable, files: list[Traversable]) -> str:
     return f"{FORMAT}:{__version__}:{digest.hexdigest()}"
 
 
+def stat_key(root: Traversable, files: list[Traversable]) -> str | None:
+    """The package version and the bundled files' names, sizes and modification times (None: not plain files)."""
+    parts = [f"{FORMAT}:{__version__}"]
+    for path in _bundled_files(root, files):
+        if not isinstance(path, Path):
+            return None  # inside a zip archive: only the hash can tell
+        status = os.stat(path)
+        parts.append(f"{str(path)[len(str(root)):]}:{status.st_size}:{status.st_mtime_ns}")
+    return "\n".join(parts)
+
+
 def load_bundled(root: Traversable, files: list[Traversable], validate):
     """(meta, regions, entries) of the bundled data from the cache, else from ``validate()``, then cached.
 
     ``validate`` returns (meta, regions, entries, problems, duplicates); data with problems is never cached.
     """
-    try:
-        key = None if os.environ.get("HOTLINE_NO_CACHE") else data_key(root, files)
-    except OSError:
-        key = None  # an unreadable bundled file: the validating loader names it
+    if os.environ.get("HOTLINE_NO_CACHE"):
+        return validate()
     path = cache_dir() / CACHE_NAME
-    if key is not None:
-        cached = _read(path, key)
+    try:
+        stat = stat_key(root, files)
+    except OSError:
+        return validate()  # an unreadable bundled file: the validating loader names it
+    if stat is not None:
+        cached = _read(path, stat=stat)
         if cached is not None:
             return (*cached, [], [])
+    try:
+        key = data_key(root, files)
+    except OSError:
+        return validate()
+    cached = _read(path, key=key)
+    if cached is not None:
+        _write(path, stat, key, cached)  # the same files, touched: note their new times
+        return (*cached, [], [])
     meta, regions, entries, problems, duplicates = validate()
-    if key is not None and not problems and not duplicates:
-        from dataclasses import replace
-
+    if not problems and not duplicates:
         from .records import plain
+        from .value import replace
 
         compiled = (plain(meta), plain(regions), [replace(entry, record=plain(entry.record)) for entry in entries])
-        _write(path, key, compiled)
+        _write(path, stat, key, compiled)
         return (*compiled, [], [])
     return meta, regions, entries, problems, duplicates
 
 
-def _read(path: Path, key: str):
+def _read(path: Path, *, stat: str | None = None, key: str | None = None):
+    """The compiled data in ``path`` when its stored stat key or content key is the one given; else None."""
     try:
         with path.open("rb") as stream:
-            stored_key, compiled = pickle.load(stream)
+            stored_stat, stored_key = pickle.load(stream)
+            if (stat is None or stored_stat != stat) and (key is None or stored_key != key):
+                return None
+            # Thousands of records are made and none is garbage: the collector's passes over them are wasted.
+            collecting = gc.isenabled()
+            gc.disable()
+            try:
+                return pickle.load(stream)
+            finally:
+                if collecting:
+                    gc.enable()
     except Exception:  # noqa: BLE001 - missing, truncated or foreign: rebuild it
         return None
-    return compiled if stored_key == key else None
 
 
-def _write(path: Path, key: str, compiled) -> None:
+def _write(path: Path, stat: str | None, key: str, compiled) -> None:
     # Written beside, then renamed: a reader never sees half a file, and two runs at once both succeed.
     temporary = path.with_name(f".{path.name}.{os.getpid()}")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with temporary.open("wb") as stream:
-            pickle.dump((key, compiled), stream, protocol=pickle.HIGHEST_PROTOCOL)
+            # The keys first, alone: a stale file is recognised without reading the records.
+            pickle.dump((stat, key), stream, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(compiled, stream, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, path)
     except OSError:
         try:

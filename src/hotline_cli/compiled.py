@@ -15,12 +15,16 @@ from __future__ import annotations
 
 import gc
 import os
-import pickle
 import sys
 from importlib.abc import Traversable
 from pathlib import Path
 
 from . import __version__
+
+try:  # CPython's pickle is this C module; importing pickle.py around it costs 5 M instructions a run.
+    from _pickle import dump, load
+except ImportError:  # an interpreter without it
+    from pickle import dump, load
 
 CACHE_NAME = "bundled-data.pickle"
 # Bumped when the plain records or the file's layout change, so an old cache file is never read as a new one.
@@ -105,14 +109,14 @@ def _read(path: Path, *, stat: str | None = None, key: str | None = None):
     """The compiled data in ``path`` when its stored stat key or content key is the one given; else None."""
     try:
         with path.open("rb") as stream:
-            stored_stat, stored_key = pickle.load(stream)
+            stored_stat, stored_key = load(stream)
             if (stat is None or stored_stat != stat) and (key is None or stored_key != key):
                 return None
             # Thousands of records are made and none is garbage: the collector's passes over them are wasted.
             collecting = gc.isenabled()
             gc.disable()
             try:
-                return pickle.load(stream)
+                return load(stream)
             finally:
                 if collecting:
                     gc.enable()
@@ -127,8 +131,8 @@ def _write(path: Path, stat: str | None, key: str, compiled) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         with temporary.open("wb") as stream:
             # The keys first, alone: a stale file is recognised without reading the records.
-            pickle.dump((stat, key), stream, protocol=pickle.HIGHEST_PROTOCOL)
-            pickle.dump(compiled, stream, protocol=pickle.HIGHEST_PROTOCOL)
+            dump((stat, key), stream, protocol=-1)  # -1: the highest protocol
+            dump(compiled, stream, protocol=-1)
         os.replace(temporary, path)
     except OSError:
         try:

@@ -1,6 +1,7 @@
 """`hotline now`, `hotline list` and `hotline show`: an answer, or one record, on screen or as JSON."""
 
-from __future__ import annotations
+# No `from __future__ import annotations`: Typer reads the commands' annotations, and from strings
+# it would evaluate each of them again on every run.
 
 from typing import Annotated, Optional
 

@@ -1,6 +1,7 @@
 """`hotline day`: who covers which hours of a day."""
 
-from __future__ import annotations
+# No `from __future__ import annotations`: Typer reads the commands' annotations, and from strings
+# it would evaluate each of them again on every run.
 
 import re
 from datetime import date, datetime

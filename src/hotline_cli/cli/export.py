@@ -6,7 +6,8 @@ command runs. The steps are kept apart: check the format can be made, ask,
 draw the day chart, render, write.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: Typer reads the commands' annotations, and from strings
+# it would evaluate each of them again on every run.
 
 from pathlib import Path
 from typing import Annotated, Optional

@@ -5,7 +5,8 @@ and the report drafting load when these commands run (or, for `now` and the
 other answers, when a call log exists).
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: Typer reads the commands' annotations, and from strings
+# it would evaluate each of them again on every run.
 
 import sys
 from pathlib import Path

@@ -8,7 +8,8 @@ command, a tenth of the work behind an answer), so `main` registers only the com
 arguments name; help, completion and anything unknown get every command.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: Typer reads the commands' annotations, and from strings
+# it would evaluate each of them again on every run.
 
 import gc
 import importlib

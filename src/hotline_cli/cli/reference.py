@@ -1,6 +1,7 @@
 """`hotline regions`, `hotline audiences` and `hotline check`: what the tool knows, and whether its data holds."""
 
-from __future__ import annotations
+# No `from __future__ import annotations`: Typer reads the commands' annotations, and from strings
+# it would evaluate each of them again on every run.
 
 from typing import Annotated, Optional
 

@@ -1,6 +1,7 @@
 """`hotline report`: ask (or take from options) what is wrong, then write the overlay and the report."""
 
-from __future__ import annotations
+# No `from __future__ import annotations`: Typer reads the commands' annotations, and from strings
+# it would evaluate each of them again on every run.
 
 import os
 import sys

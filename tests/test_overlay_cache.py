@@ -358,3 +358,22 @@ def test_answers_from_the_cache_are_the_answers_from_the_files(invoke, merged_fi
     assert answers() == expected
     assert "福州大学心理热线（本机构）" in expected[PLACES.index("福建")] and "测试热线（第二个文件）" in expected[PLACES.index("厦门")]
     assert '"fujian-fjmu"' in expected[PLACES.index("浙江")] and '"fujian-fjmu"' not in expected[PLACES.index("福建")]
+
+
+def test_an_answer_from_the_cache_builds_no_validating_model(overlay_file):
+    """The pydantic models are built for validating; a warm run answers from plain records without them."""
+    import subprocess
+    import sys
+
+    code = ("import runpy, sys\n"
+            "sys.argv = ['hotline', *sys.argv[1:]]\n"
+            "try:\n"
+            "    runpy.run_module('hotline_cli', run_name='__main__', alter_sys=True)\n"
+            "except SystemExit:\n"
+            "    pass\n"
+            "sys.stderr.write('model imported: %s\\n' % ('hotline_cli.model' in sys.modules))\n")
+    runs = [subprocess.run([sys.executable, "-c", code, *NOW, "--data", str(overlay_file)], capture_output=True, text=True)
+            for _ in range(2)]
+    assert "test-xiamen-line" in runs[1].stdout and runs[1].stdout == runs[0].stdout
+    assert "model imported: True" in runs[0].stderr  # the first run validates the file: the check can see it
+    assert "model imported: False" in runs[1].stderr

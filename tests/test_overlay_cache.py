@@ -356,6 +356,9 @@ def test_answers_from_the_cache_are_the_answers_from_the_files(invoke, merged_fi
     monkeypatch.delenv("HOTLINE_NO_CACHE")
     answers()  # fills the cache
     assert answers() == expected
+    stat = merged_files[1].stat()
+    os.utime(merged_files[1], ns=(stat.st_atime_ns, stat.st_mtime_ns + 1))
+    assert answers() == expected  # one file from the cache, one validated afresh: merged as ever
     assert "福州大学心理热线（本机构）" in expected[PLACES.index("福建")] and "测试热线（第二个文件）" in expected[PLACES.index("厦门")]
     assert '"fujian-fjmu"' in expected[PLACES.index("浙江")] and '"fujian-fjmu"' not in expected[PLACES.index("福建")]
 

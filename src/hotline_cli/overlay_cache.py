@@ -155,7 +155,7 @@ class CachedFile:
         if group not in self._made:
             headers, positions = self._group_headers(group)
             made = _cached_records(headers, group, self)
-            if [made[number].id for number in range(len(made))] != [self.ids[position] for position in positions]:
+            if [record.id for record in made] != [self.ids[position] for position in positions]:
                 raise ValueError("headers do not match the index")
             self._made[group] = made
         return self._made[group]

@@ -82,17 +82,57 @@ def test_every_command_answers_the_same_from_the_cache(invoke, overlay_file, val
     assert cached.stdout == uncached.stdout and cached.stderr == uncached.stderr
 
 
-def test_a_record_the_query_never_needs_is_not_validated_again(invoke, overlay_file):
+def test_a_record_the_query_never_needs_is_not_read(invoke, overlay_file):
+    from hotline_cli import api
     from hotline_cli.dataset import load
 
     invoke(*NOW, "--data", overlay_file)
-    dataset = load([overlay_file])
-    beijing = dataset.by_id["test-beijing-line"].record
-    from hotline_cli import api
-
-    api.ask(dataset, place=api.resolve_place(dataset, "厦门"), at=AT)
-    assert type(beijing).__name__ == "CachedHotline" and beijing._record is None
+    validated = load([overlay_file])  # the commands that need the models read the cache too
+    beijing = validated.by_id["test-beijing-line"].record
+    api.ask(validated, place=api.resolve_place(validated, "厦门"), at=AT)
+    assert type(beijing).__name__ == "CachedHotline" and not beijing.loaded()
     assert beijing.numbers[0].dial == "01065321234"  # and on demand it is the whole record
+    assert type(beijing.full()).__module__ == "hotline_cli.model"
+
+
+def _index(raw: bytes) -> tuple:
+    """(ids, each record's group, per group (region, headers' place, plain records' place), JSON start) of an entry."""
+    import marshal
+
+    head = raw.index(b"\n") + 1 + 4
+    length = int.from_bytes(raw[head : head + 8], "big")
+    return marshal.loads(raw[head + 8 : head + 8 + length])[1:]
+
+
+def _group_part(raw: bytes, region: str, part: str) -> tuple[int, int]:
+    """Where in the entry a part ("headers" or "plain" records) of one region's group lies."""
+    groups = _index(raw)[2]
+    start, end, _ = next(parts[("headers", "plain").index(part)] for code, *parts in groups if code == region)
+    return _records_start(raw) + start, _records_start(raw) + end
+
+
+@pytest.mark.parametrize("part", ["headers", "plain"])
+def test_an_answer_reads_only_the_records_of_its_place(invoke, overlay_file, validations, monkeypatch, part):
+    """A damaged part of the entry that an answer does not read costs it nothing: it never reads other regions,
+    not even the fields that choose lines."""
+    monkeypatch.setenv("HOTLINE_NO_CACHE", "1")
+    expected = {region: invoke("now", "-r", region, "--at", AT, "--json", "--data", overlay_file).stdout
+                for region in ("厦门", "北京")}
+    monkeypatch.delenv("HOTLINE_NO_CACHE")
+    invoke(*NOW, "--data", overlay_file)
+    assert len(validations) == 3  # two without the cache, one filling it
+    [entry] = cache_entries()
+    raw = entry.read_bytes()
+    start, _ = _group_part(raw, "110000", part)
+    entry.write_bytes(_flip(raw, start + 10))
+    assert invoke("now", "-r", "厦门", "--at", AT, "--json", "--data", overlay_file).stdout == expected["厦门"]
+    assert len(validations) == 3, "the answer for Xiamen read the records of Beijing"
+    assert invoke("now", "-r", "北京", "--at", AT, "--json", "--data", overlay_file).stdout == expected["北京"]
+    if part == "headers":  # an answer reads a place's plain records only; `show` reads the headers of every record
+        assert len(validations) == 3
+        shown = invoke("show", "test-beijing-line", "--data", overlay_file)
+        assert shown.exit_code == 0 and "010 6532 1234" in shown.stdout
+    assert len(validations) == 4, "the damaged records were not read from the overlay file itself"
 
 
 def test_a_changed_size_is_a_miss(invoke, overlay_file, validations):
@@ -245,3 +285,98 @@ def test_the_takeover_guard_applies_with_a_warm_cache(invoke, tmp_path):
     write_overlay(path, dict(national, numbers=[*national["numbers"], four_hundred]))
     result = invoke("now", "--at", AT, "--json", "--data", path)
     assert result.exit_code == 1 and "ours.json: 12356: numbers[1].dial" in result.stderr
+
+
+# --------------------------------------------------------------------------- answering from the cache, place by place
+
+PLACES = [None, "福建", "厦门", "福州", "浙江", "北京", "香港"]
+
+
+@pytest.fixture
+def merged_files(tmp_path, dataset):
+    """Two overlay files that replace bundled records, move one to another province, and replace each other's."""
+
+    def bundled(record_id: str, **changes) -> dict:
+        return dict(dataset.by_id[record_id].record.model_dump(mode="json", exclude_defaults=True), **changes)
+
+    national = bundled("12356", caveats=["本机构备注"])
+    first = write_overlay(tmp_path / "a.json", GOOD, bundled("fujian-fzu", name="福州大学心理热线（本机构）"),
+                          bundled("fujian-fjmu", region="330000", city="330100"), national, *records()[1:])
+    second = write_overlay(tmp_path / "b.json", dict(GOOD, name="测试热线（第二个文件）"),
+                           bundled("fujian-minzhengtong", caveats=["第二个文件的备注"]))
+    return [first, second]
+
+
+def _loaded(files, monkeypatch, cached: bool):
+    from hotline_cli.dataset import load
+
+    if cached:
+        load(files, compiled=True)  # fills the cache
+    else:
+        monkeypatch.setenv("HOTLINE_NO_CACHE", "1")
+    dataset = load(files, compiled=True)
+    monkeypatch.delenv("HOTLINE_NO_CACHE", raising=False)
+    return dataset
+
+
+def test_a_dataset_read_from_the_cache_merges_as_validated_files_merge(merged_files, monkeypatch):
+    from hotline_cli.dataset import CachedOverlayDataset
+
+    validated = _loaded(merged_files, monkeypatch, cached=False)
+    cached = _loaded(merged_files, monkeypatch, cached=True)
+    assert isinstance(cached, CachedOverlayDataset) and not isinstance(validated, CachedOverlayDataset)
+    assert cached.replaced == validated.replaced
+    assert ("test-xiamen-line", str(merged_files[1])) in cached.replaced
+    for record_id in ("test-xiamen-line", "fujian-fzu", "fujian-fjmu", "12356", "12356-fujian", "test-beijing-line"):
+        assert record_id in cached.by_id
+        mine, theirs = cached.by_id[record_id], validated.by_id[record_id]
+        assert (mine.origin, mine.record.id, mine.record.name) == (theirs.origin, theirs.record.id, theirs.record.name)
+    assert "no-such-line" not in cached.by_id and cached.by_id.get("no-such-line") is None
+    assert [(entry.record.id, entry.origin, entry.file) for entry in cached.entries] == \
+        [(entry.record.id, entry.origin, entry.file) for entry in validated.entries]
+    assert [entry.record.name for entry in cached.entries] == [entry.record.name for entry in validated.entries]
+
+
+@pytest.mark.parametrize("audience", [None, "大学生"])
+def test_answers_from_the_cache_are_the_answers_from_the_files(invoke, merged_files, monkeypatch, audience):
+    def answers() -> list[str]:
+        found = []
+        for place in PLACES:
+            args = ["now", "--at", AT, "--json", "--all", *(["-r", place] if place else []),
+                    *(["--audience", audience] if audience else [])]
+            for path in merged_files:
+                args += ["--data", path]
+            result = invoke(*args)
+            assert result.exit_code == 0, result.output
+            found.append(result.stdout)
+        return found
+
+    monkeypatch.setenv("HOTLINE_NO_CACHE", "1")
+    expected = answers()
+    monkeypatch.delenv("HOTLINE_NO_CACHE")
+    answers()  # fills the cache
+    assert answers() == expected
+    stat = merged_files[1].stat()
+    os.utime(merged_files[1], ns=(stat.st_atime_ns, stat.st_mtime_ns + 1))
+    assert answers() == expected  # one file from the cache, one validated afresh: merged as ever
+    assert "福州大学心理热线（本机构）" in expected[PLACES.index("福建")] and "测试热线（第二个文件）" in expected[PLACES.index("厦门")]
+    assert '"fujian-fjmu"' in expected[PLACES.index("浙江")] and '"fujian-fjmu"' not in expected[PLACES.index("福建")]
+
+
+def test_an_answer_from_the_cache_builds_no_validating_model(overlay_file):
+    """The pydantic models are built for validating; a warm run answers from plain records without them."""
+    import subprocess
+    import sys
+
+    code = ("import runpy, sys\n"
+            "sys.argv = ['hotline', *sys.argv[1:]]\n"
+            "try:\n"
+            "    runpy.run_module('hotline_cli', run_name='__main__', alter_sys=True)\n"
+            "except SystemExit:\n"
+            "    pass\n"
+            "sys.stderr.write('model imported: %s\\n' % ('hotline_cli.model' in sys.modules))\n")
+    runs = [subprocess.run([sys.executable, "-c", code, *NOW, "--data", str(overlay_file)], capture_output=True, text=True)
+            for _ in range(2)]
+    assert "test-xiamen-line" in runs[1].stdout and runs[1].stdout == runs[0].stdout
+    assert "model imported: True" in runs[0].stderr  # the first run validates the file: the check can see it
+    assert "model imported: False" in runs[1].stderr

@@ -85,3 +85,22 @@ def test_replace_copies_with_changes_and_keeps_the_original():
     assert point.y == 2
     with pytest.raises(TypeError):
         replace(point, z=1)
+
+
+class Counted(Basket):
+    """A mutable value whose subclass puts a property on a field, as a dataclass subclass may."""
+
+    @property
+    def owner(self) -> str:
+        return self._owner
+
+    @owner.setter
+    def owner(self, value: str) -> None:
+        self._owner = value.upper()
+
+
+def test_a_mutable_value_sets_its_fields_through_a_subclass_property():
+    counted = Counted("ann")  # mutable as its base is
+    assert counted.owner == "ANN"
+    counted.items = ["x"]
+    assert counted.items == ["x"]

@@ -11,6 +11,7 @@ import gc
 import json
 import os
 import re
+from collections.abc import Mapping
 from functools import cached_property
 from importlib import resources
 from importlib.abc import Traversable
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
 
     from .records import DatasetMeta, Hotline, Region
 
-from .records import NATIONAL_12356
+from .records import NATIONAL, NATIONAL_12356
 from .value import Fresh, Value
 
 BUNDLED = "bundled"
@@ -50,6 +51,14 @@ class Dataset(Value, frozen=False):
     replaced: list[tuple[str, str]] = Fresh(list)  # (id, overlay file)
     # The user's call log by line id (attempts.by_line), when they keep one; None otherwise.
     attempts: dict | None = None
+
+    def candidates(self, place) -> list[LoadedHotline]:
+        """The entries an answer for ``place`` (None: all of China) may draw on, in no particular order.
+
+        Every entry here; a dataset whose overlays come from the cache reads only those of the
+        place's region and the national ones (``CachedOverlayDataset``).
+        """
+        return self.entries
 
     @cached_property
     def hotlines(self) -> list[Hotline]:
@@ -339,14 +348,14 @@ def _revalidation(path: Path, where: str, emergency: frozenset[str], bundled_by_
     return record
 
 
-def _merge_overlays(paths: list[Path], regions: list[Region], entries: list[LoadedHotline], index: dict[str, int],
-                    replaced: list[tuple[str, str]], problems: list[str], duplicates: list[str]) -> None:
-    """Merge overlay files over the bundled entries (same id replaces, new id adds), collecting their problems.
+def _read_overlays(paths: list[Path], regions: list[Region], entries: list[LoadedHotline], compiled: bool,
+                   problems: list[str], duplicates: list[str]) -> list[tuple[str, object]]:
+    """(name, records) of each usable overlay file, collecting the problems of the others.
 
-    A file that passed every rule before, unchanged since, is read back from the cache.
+    A file that passed every rule before, unchanged since, is read back from the cache as a
+    ``CachedFile`` (its records plain when ``compiled``, else validated models); any other file
+    is validated, and cached when it has no problem.
     """
-    if not paths:
-        return
     from .overlay_cache import open_cache
     from .overlays import emergency_numbers
 
@@ -354,6 +363,7 @@ def _merge_overlays(paths: list[Path], regions: list[Region], entries: list[Load
     bundled_by_id = {entry.record.id: entry.record for entry in entries}
     national = bundled_by_id.get(NATIONAL_12356)
     cache = open_cache(emergency, [number.dial for number in national.numbers] if national else [])
+    found: list[tuple[str, object]] = []
     for path in paths:
         name = str(path)
         where = _shown(name)
@@ -363,7 +373,7 @@ def _merge_overlays(paths: list[Path], regions: list[Region], entries: list[Load
             info = None  # reading it below reports the problem by name
         records = None
         if info is not None:
-            records = cache.read(path, info, _revalidation(path, where, emergency, bundled_by_id, cache, info))
+            records = cache.read(path, info, _revalidation(path, where, emergency, bundled_by_id, cache, info), compiled)
         if records is None:
             try:
                 records, file_problems, file_duplicates = _checked_overlay(path, where, emergency, bundled_by_id)
@@ -376,14 +386,119 @@ def _merge_overlays(paths: list[Path], regions: list[Region], entries: list[Load
             duplicates.extend(file_duplicates)
             if info is not None and not file_problems and not file_duplicates:
                 cache.write(path, info, records)
-        for record in records:
-            loaded = LoadedHotline(record, name, name)
-            if record.id in index:
-                entries[index[record.id]] = loaded
+        found.append((name, records))
+    return found
+
+
+def _merge(records, name: str, entries: list[LoadedHotline], index: dict[str, int],
+           replaced: list[tuple[str, str]] | None) -> None:
+    """Merge one overlay file's records over the entries: the same id replaces, a new id adds."""
+    for record in records:
+        loaded = LoadedHotline(record, name, name)
+        if record.id in index:
+            entries[index[record.id]] = loaded
+            if replaced is not None:
                 replaced.append((record.id, name))
-            else:
-                index[record.id] = len(entries)
-                entries.append(loaded)
+        else:
+            index[record.id] = len(entries)
+            entries.append(loaded)
+
+
+class CachedOverlayDataset(Dataset):
+    """The dataset when every overlay file comes from the cache: their records are made only when used.
+
+    ``candidates(place)`` reads only the records of the place's region and the national ones, as
+    plain records; ``by_id`` reads only the record looked up. ``entries``, and all that derives
+    from it, reads every record, merged as ``load`` merges the files it validates.
+    """
+
+    def __init__(self, meta: DatasetMeta, regions: list[Region], bundled: list[LoadedHotline], files: list[tuple[str, object]],
+                 replaced: list[tuple[str, str]]):
+        self._bundled = bundled
+        self._files = files  # (name, CachedFile), in merge order
+        self._overlay_ids = frozenset().union(*(file.ids for _, file in files))
+        super().__init__(meta=meta, regions=regions, entries=None, replaced=replaced)
+
+    @property
+    def entries(self) -> list[LoadedHotline]:
+        if self._entries is None:
+            entries = list(self._bundled)
+            index = {entry.record.id: position for position, entry in enumerate(entries)}
+            collecting = gc.isenabled()
+            gc.disable()
+            try:
+                for name, file in self._files:
+                    _merge(file.records(), name, entries, index, None)
+            finally:
+                if collecting:
+                    gc.enable()
+            self._entries = entries
+        return self._entries
+
+    @entries.setter
+    def entries(self, value: list[LoadedHotline] | None) -> None:
+        self._entries = value
+
+    def candidates(self, place) -> list[LoadedHotline]:
+        if self._entries is not None:
+            return self._entries
+        # `answer` uses a line of the place's region, or a national one (region NATIONAL): no other can belong.
+        wanted = [NATIONAL] if place is None else [NATIONAL, place.region.code]
+        found = [entry for entry in self._bundled if entry.record.id not in self._overlay_ids]
+        later: set[str] = set()  # ids of the files merged after this one, which replace its records
+        for number, (name, file) in enumerate(reversed(self._files)):
+            for region in wanted:
+                group = file.regions.get(region)
+                if group is not None:
+                    found.extend(LoadedHotline(record, name, name) for record in file.plain_records(group)
+                                 if record.id not in later)
+            if number + 1 < len(self._files):
+                later.update(file.ids)
+        return found
+
+    @cached_property
+    def by_id(self) -> _RecordsById:
+        return _RecordsById(self)
+
+
+class _RecordsById(Mapping):
+    """``by_id`` of a CachedOverlayDataset: looking a record up reads that record, not every file."""
+
+    def __init__(self, dataset: CachedOverlayDataset):
+        self._dataset = dataset
+        self._bundled = {entry.record.id: entry for entry in dataset._bundled}
+        self._found: dict[str, LoadedHotline] = {}
+
+    def __getitem__(self, record_id: str) -> LoadedHotline:
+        dataset = self._dataset
+        if record_id not in dataset._overlay_ids:
+            return self._bundled[record_id]
+        if record_id not in self._found:
+            # The last file holding the id is the one whose record was merged last.
+            name, file = next((name, file) for name, file in reversed(dataset._files) if record_id in file.id_set)
+            self._found[record_id] = LoadedHotline(file.record(record_id), name, name)
+        return self._found[record_id]
+
+    def __contains__(self, record_id) -> bool:
+        return record_id in self._dataset._overlay_ids or record_id in self._bundled
+
+    def __iter__(self):
+        return iter([entry.record.id for entry in self._dataset.entries])
+
+    def __len__(self) -> int:
+        return len(self._dataset.entries)
+
+
+def _replacements(bundled: list[LoadedHotline], files: list[tuple[str, object]]) -> list[tuple[str, str]]:
+    """(id, file) for each record of a cached file that replaces an earlier one, as merging them would list them."""
+    seen = {entry.record.id for entry in bundled}
+    replaced: list[tuple[str, str]] = []
+    for name, file in files:
+        clashes = seen.intersection(file.ids)
+        if clashes:
+            replaced.extend((record_id, name) for record_id in file.ids if record_id in clashes)
+        seen.update(file.ids)
+    return replaced
 
 
 def _load_bundled_validated(root: Traversable, files: list[Traversable]):
@@ -445,8 +560,18 @@ def load(overlays: list[Path] | None = None, compiled: bool = False) -> Dataset:
     # (validating a file, or reading it back from the cache) are wasted work.
     collecting = gc.isenabled()
     gc.disable()
+    read: list[tuple[str, object]] = []
+    lazily = False
     try:
-        _merge_overlays(overlay_paths, regions, entries, index, replaced, problems, duplicates)
+        if overlay_paths:
+            from .overlay_cache import CachedFile
+
+            read = _read_overlays(overlay_paths, regions, entries, compiled, problems, duplicates)
+            from_cache = all(isinstance(records, CachedFile) for _, records in read)
+            lazily = compiled and from_cache and not problems and not duplicates
+            if not lazily:
+                for name, records in read:
+                    _merge(records.records() if isinstance(records, CachedFile) else records, name, entries, index, replaced)
     finally:
         if collecting:
             gc.enable()
@@ -454,6 +579,9 @@ def load(overlays: list[Path] | None = None, compiled: bool = False) -> Dataset:
     problems.extend(duplicates)
     if problems:
         raise DataError(problems)
+    if lazily:
+        # Every overlay comes from the cache: an answer reads only the records of its place.
+        return CachedOverlayDataset(meta, regions, entries, read, _replacements(entries, read))
     return Dataset(meta=meta, regions=regions, entries=entries, replaced=replaced)
 
 

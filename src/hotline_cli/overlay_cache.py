@@ -4,33 +4,47 @@ Validating an overlay costs far more than answering from it (about 100 µs a rec
 an overlay folder rarely changes. A file that passed every overlay rule is written to the
 user's cache folder, keyed by its resolved path, size and mtime_ns and by a fingerprint of
 the rules it passed (this package's version and validating code, pydantic's version, the
-emergency numbers and the national 12356 record it was guarded against). The next run reads
-back only what choosing lines needs (id, scope, place, country, restrictions); a record's
-full content is validated again, from the cache, when an answer uses it.
+emergency numbers and the national 12356 record it was guarded against).
+
+A run reads back only the file's record ids and a table of its regions. The records are
+stored by region, so that an answer for a place reads the records of that place and the
+national ones, and no others: as plain records (``records.py``, like the compiled bundled
+data), which never import the pydantic models. The fields that choose lines (id, scope,
+place, country, restrictions) of a region's records are read only when something needs
+every record (``CachedFile.records``); each record's JSON is kept too, validated again with
+the Hotline model for the commands that need the model (``check``, ``show``, ``report``).
 
 Only files with no problem at all are cached, so a refused file is checked afresh on
 every run. The cache is a convenience: a missing, unreadable, damaged or mismatching
-file is ignored (and rewritten), and a failed write is silent.
+entry is ignored (and rewritten), a damaged part of one found later is read from the
+overlay file itself, validated afresh, and a failed write is silent.
 """
 
 from __future__ import annotations
 
 import hashlib
+import marshal
 import os
 import pickle
 import stat
 import sys
 import zlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .model import NATIONAL_12356, Audience, Hotline, Scope
+from .records import Audience, Scope
 
-_MAGIC = b"hotline-overlay-cache 4\n"
+if TYPE_CHECKING:
+    from .model import Hotline
+
+_MAGIC = b"hotline-overlay-cache 5\n"
 _CHECKSUM_BYTES = 4
-# The code whose rules decide whether an overlay file passes; a change to any of them is a new fingerprint.
+_LENGTH_BYTES = 8
+_GROUP_BYTES = 2  # a record's region group number in the index: at most 65,536 regions a file
 _SCOPES = {scope.value: scope for scope in Scope}
 _AUDIENCES = {audience.value: audience for audience in Audience}
-_RULE_MODULES = ("model.py", "dataset.py", "overlays.py", "overlay_cache.py", "schedule/grammar.py")
+# The code whose rules decide whether an overlay file passes, or what its cached form holds; a change to any is a new fingerprint.
+_RULE_MODULES = ("model.py", "records.py", "dataset.py", "overlays.py", "overlay_cache.py", "schedule/grammar.py")
 
 
 def cache_folder() -> Path | None:
@@ -44,7 +58,7 @@ def cache_folder() -> Path | None:
 
 def rules_fingerprint(emergency: frozenset[str], national_numbers: list[str]) -> str | None:
     """A digest of everything a cached verdict depends on besides the file itself; None when it cannot be known."""
-    import pydantic
+    import pydantic  # Typer has imported it already: only its version is read here
 
     from . import __version__
 
@@ -60,61 +74,154 @@ def rules_fingerprint(emergency: frozenset[str], national_numbers: list[str]) ->
     return digest.hexdigest()
 
 
-class _Entry:
-    """One cache file's stored records, read on the first record an answer needs; and how to do without them."""
+def _checksum(body: bytes) -> bytes:
+    # Catches a damaged or truncated entry; not a defence against someone who can write the cache
+    # folder, who could as well edit the overlay files.
+    return zlib.adler32(body).to_bytes(_CHECKSUM_BYTES, "big")
 
-    __slots__ = ("where", "offset", "stored", "revalidate")
 
-    def __init__(self, where: Path, offset: int, revalidate):
-        self.where = where
-        self.offset = offset
-        self.stored: bytes | None = None
-        self.revalidate = revalidate  # record id -> that record of the overlay file, validated afresh
+class CachedFile:
+    """One validated overlay file read back from its cache entry, a region at a time.
 
-    def record(self, record_id: str, start: int, end: int, check: int) -> Hotline:
+    ``ids`` are the file's record ids in file order and ``regions`` the number of each region's
+    group. The rest is read when first used: a group's plain records (``plain_records``), the
+    fields that choose lines of its records (``records``, ``record``), a record's validated model.
+    A part found damaged then is taken from the overlay file itself, validated afresh
+    (``revalidate``: record id -> that record).
+    """
+
+    __slots__ = ("ids", "regions", "compiled", "revalidate", "_where", "_offset", "_groups", "_group_of", "_json_start",
+                 "_plain", "_headers", "_made", "_id_set")
+
+    def __init__(self, ids: tuple, where: Path, offset: int, groups: tuple, group_of: bytes, json_start: int,
+                 compiled: bool, revalidate):
+        self.ids = ids
+        self.regions = {group[0]: number for number, group in enumerate(groups)}
+        self.compiled = compiled
+        self.revalidate = revalidate
+        self._where = where
+        self._offset = offset
+        self._groups = groups  # per region: (region code, span of its headers, span of its plain records)
+        self._group_of = group_of  # _GROUP_BYTES a record, in file order: its region's group
+        self._json_start = json_start  # where the records' JSON begins; their places are counted from there
+        self._plain: dict[int, list] = {}
+        self._headers: dict[int, tuple] = {}
+        self._made: dict[int, list[CachedHotline]] = {}
+        self._id_set: frozenset[str] | None = None
+
+    @property
+    def id_set(self) -> frozenset[str]:
+        if self._id_set is None:
+            self._id_set = frozenset(self.ids)
+        return self._id_set
+
+    def _read(self, start: int, end: int, check: int) -> bytes | None:
+        with self._where.open("rb", buffering=0) as stream:
+            stream.seek(self._offset + start)
+            stored = stream.read(end - start)
+        return stored if len(stored) == end - start and zlib.adler32(stored) == check else None
+
+    def _group(self, position: int) -> int:
+        return int.from_bytes(self._group_of[_GROUP_BYTES * position : _GROUP_BYTES * (position + 1)], "big")
+
+    def plain_records(self, group: int) -> list:
+        """The plain records of one region's group, in file order."""
+        if group not in self._plain:
+            records = None
+            try:
+                stored = self._read(*self._groups[group][2])
+                if stored is not None:
+                    records = pickle.loads(stored)
+            except Exception:  # noqa: BLE001 - a damaged or replaced entry: the overlay file itself is read instead
+                records = None
+            if not isinstance(records, list):
+                from .records import plain
+
+                records = [plain(self.revalidate(record_id))
+                           for position, record_id in enumerate(self.ids) if self._group(position) == group]
+            self._plain[group] = records
+        return self._plain[group]
+
+    def _group_headers(self, group: int) -> tuple:
+        """(headers, file positions) of a group's records; ValueError when damaged."""
+        if group not in self._headers:
+            stored = self._read(*self._groups[group][1])
+            if stored is None:
+                raise ValueError("damaged headers")
+            self._headers[group] = marshal.loads(stored)
+        return self._headers[group]
+
+    def _made_records(self, group: int) -> list[CachedHotline]:
+        if group not in self._made:
+            headers, positions = self._group_headers(group)
+            made = _cached_records(headers, group, self)
+            if [record.id for record in made] != [self.ids[position] for position in positions]:
+                raise ValueError("headers do not match the index")
+            self._made[group] = made
+        return self._made[group]
+
+    def records(self) -> list:
+        """Every record of the file, in file order, each reading its whole content when first used."""
         try:
-            if self.stored is None:
-                with self.where.open("rb") as stream:
-                    stream.seek(self.offset)
-                    self.stored = stream.read()
-            stored = self.stored[start:end]
-            if len(stored) == end - start and zlib.adler32(stored) == check:
+            found: list = [None] * len(self.ids)
+            for group in range(len(self._groups)):
+                for position, record in zip(self._group_headers(group)[1], self._made_records(group)):
+                    found[position] = record
+            if any(record is None for record in found):
+                raise ValueError("a record is missing from the headers")
+            return found
+        except Exception:  # noqa: BLE001 - damaged headers: every record from the overlay file itself
+            return [self.revalidate(record_id) for record_id in self.ids]
+
+    def record(self, record_id: str):
+        """The record with this id (one of ``ids``)."""
+        position = self.ids.index(record_id)
+        group = self._group(position)
+        try:
+            return self._made_records(group)[self._group_headers(group)[1].index(position)]
+        except Exception:  # noqa: BLE001 - damaged headers: the record from the overlay file itself
+            return self.revalidate(record_id)
+
+    def content(self, group: int, position: int, start: int, end: int, check: int):
+        """A record's whole content: plain for the commands that answer, else the validated model; None when damaged."""
+        try:
+            if self.compiled:
+                return self.plain_records(group)[position]
+            stored = self._read(self._json_start + start, self._json_start + end, check)
+            if stored is not None:
+                from .model import Hotline
+
                 return Hotline.model_validate_json(zlib.decompress(stored))
         except Exception:  # noqa: BLE001 - a damaged or replaced entry: the overlay file itself is read instead
             pass
-        return self.revalidate(record_id)
+        return None
 
 
 class CachedHotline:
     """A record of a validated overlay file read back from the cache.
 
     The fields that choose lines (``id``, ``scope``, ``region``, ``city``, ``country``,
-    ``restricted``, ``focus``) are here at once; any other attribute validates the
-    record's stored JSON with the Hotline model on first use and answers from it.
+    ``restricted``, ``focus``, ``is_12356``) are here at once; any other attribute reads the
+    whole record on first use (a plain record for the commands that answer, else the validated
+    model) and answers from it.
     """
 
-    __slots__ = ("id", "scope", "region", "city", "country", "restricted", "focus", "_span", "_entry", "_record")
-
-    def __init__(self, header: tuple, entry: _Entry):
-        self.id, scope, self.region, self.city, self.country, self.restricted, focus, *self._span = header
-        self.scope = _SCOPES[scope]
-        self.focus = [_AUDIENCES[key] for key in focus] if focus else []
-        self._entry = entry
-        self._record = None
-
-    @property
-    def is_12356(self) -> bool:
-        return self.id == NATIONAL_12356 or self.id.startswith(NATIONAL_12356 + "-")
-
-    def full(self) -> Hotline:
-        if self._record is None:
-            self._record = self._entry.record(self.id, *self._span)
-        return self._record
+    __slots__ = ("id", "scope", "region", "city", "country", "restricted", "focus", "is_12356", "_at", "_file", "_record")
 
     def __getattr__(self, name: str):
         if name.startswith("__"):  # copy, pickle and friends probe for these: the record is not them
             raise AttributeError(name)
         return getattr(self.full(), name)
+
+    def full(self):
+        if self._record is None:
+            record = self._file.content(*self._at)
+            self._record = record if record is not None else self._file.revalidate(self.id)
+        return self._record
+
+    def loaded(self) -> bool:
+        """Whether the whole record has been read (an answer that never needs it leaves it unread)."""
+        return self._record is not None
 
     def __eq__(self, other) -> bool:
         if isinstance(other, CachedHotline):
@@ -128,29 +235,37 @@ class CachedHotline:
         return f"CachedHotline({self.id!r})"
 
 
-def _checksum(body: bytes) -> bytes:
-    # Catches a damaged or truncated entry; not a defence against someone who can write the cache
-    # folder, who could as well edit the overlay files.
-    return zlib.adler32(body).to_bytes(_CHECKSUM_BYTES, "big")
+def _cached_records(headers: tuple, group: int, file: CachedFile) -> list[CachedHotline]:
+    # A plain loop, no call per record: something that needs every record makes thousands of these.
+    made = []
+    scopes, audiences, new = _SCOPES, _AUDIENCES, object.__new__
+    focus_lists: dict[tuple, list] = {(): []}
+    for position, (record_id, scope, region, city, country, restricted, focus, is_12356, json_at) in enumerate(headers):
+        record = new(CachedHotline)
+        record.id, record.scope, record.region, record.city, record.country = record_id, scopes[scope], region, city, country
+        record.restricted, record.is_12356, record._at, record._file, record._record = (
+            restricted, is_12356, (group, position, *json_at), file, None)
+        if focus not in focus_lists:
+            focus_lists[focus] = [audiences[key] for key in focus]
+        record.focus = focus_lists[focus]  # records with the same focus share one list, never changed
+        made.append(record)
+    return made
 
 
-def _header(record: Hotline, shared: dict, span: tuple[int, int, int]) -> tuple:
-    # Equal strings become one object, so the pickle stores them once and reads them back once.
-    # Only built-in types: reading the index back imports nothing.
-    keep = lambda value: shared.setdefault(value, value)  # noqa: E731
+def _header(record: Hotline, keep, json_at: tuple[int, int, int]) -> tuple:
+    # Only built-in types, read back by _cached_records: marshal reads them without importing anything.
     return (record.id, keep(record.scope.value), keep(record.region), keep(record.city), keep(record.country),
-            record.restricted, tuple(keep(key.value) for key in record.focus), *span)
-
-
-_LENGTH_BYTES = 8
+            record.restricted, keep(tuple(entry.value for entry in record.focus)), record.is_12356, json_at)
 
 
 class OverlayCache:
     """The cache folder for one load: the rules' fingerprint is computed once and used for every file.
 
-    An entry is the magic line, the Adler-32 and length of a pickled index, the index (the key,
-    and per record the fields that choose lines and where its compressed JSON lies), then the
-    records' compressed JSON, each with its own Adler-32 in the index.
+    An entry is the magic line, the Adler-32 and length of a marshalled index (the key, the record
+    ids, each record's group, per group its region and where its parts lie, where the JSON begins),
+    the index, then the parts: per group the pickled plain records and the marshalled headers (the
+    fields that choose lines, and where each record's JSON lies); then each record's compressed JSON.
+    Every part has its own Adler-32 in the index or in its headers.
     """
 
     def __init__(self, folder: Path, fingerprint: str):
@@ -164,10 +279,11 @@ class OverlayCache:
         name = hashlib.sha256(resolved.encode("utf-8", "surrogateescape")).hexdigest()[:32] + ".bin"
         return self.folder / name, (resolved, info.st_size, info.st_mtime_ns, self.fingerprint)
 
-    def read(self, path: Path, info: os.stat_result, revalidate) -> list[CachedHotline] | None:
-        """The file's records as validated before, or None when there is no matching, intact entry.
+    def read(self, path: Path, info: os.stat_result, revalidate, compiled: bool = True) -> CachedFile | None:
+        """The file as validated before, or None when there is no matching, intact entry.
 
-        `revalidate` validates the overlay file afresh, should a record's stored JSON turn out damaged when it is used.
+        `revalidate` validates the overlay file afresh, should a part of the entry turn out damaged when it is used;
+        `compiled` reads whole records as plain records rather than as validated models.
         """
         found = self._key(path, info)
         if found is None:
@@ -185,11 +301,10 @@ class OverlayCache:
                 or head[len(_MAGIC) : len(_MAGIC) + _CHECKSUM_BYTES] != _checksum(index)):
             return None
         try:
-            stored_key, headers = pickle.loads(index)
-            if stored_key != key:
+            stored_key, ids, group_of, groups, json_start = marshal.loads(index)
+            if stored_key != key or len(group_of) != _GROUP_BYTES * len(ids):
                 return None
-            entry = _Entry(where, prefix + length, revalidate)
-            return [CachedHotline(header, entry) for header in headers]
+            return CachedFile(ids, where, prefix + length, groups, group_of, json_start, compiled, revalidate)
         except Exception:  # noqa: BLE001 - whatever is wrong with the entry, the file is validated afresh
             return None
 
@@ -199,21 +314,48 @@ class OverlayCache:
         if found is None:
             return
         where, key = found
+        from .records import plain
+
+        by_region: dict[str, list[int]] = {}
+        for position, record in enumerate(records):
+            by_region.setdefault(record.region, []).append(position)
+        if len(by_region) >= 1 << (8 * _GROUP_BYTES):
+            return
         shared: dict = {}
-        headers, blobs, offset = [], [], 0
+        keep = lambda value: shared.setdefault(value, value)  # noqa: E731 - equal strings stored once
+        json_parts, json_at, json_length = [], [], 0
         for record in records:
-            blob = zlib.compress(record.model_dump_json().encode("utf-8"), 1)
-            headers.append(_header(record, shared, (offset, offset + len(blob), zlib.adler32(blob))))
-            blobs.append(blob)
-            offset += len(blob)
-        index = pickle.dumps((key, headers), protocol=pickle.HIGHEST_PROTOCOL)
+            part = zlib.compress(record.model_dump_json().encode("utf-8"), 1)
+            json_parts.append(part)
+            json_at.append((json_length, json_length + len(part), zlib.adler32(part)))  # from the start of the JSON
+            json_length += len(part)
+        parts: list[bytes] = []
+        offset = 0
+
+        def place(part: bytes) -> tuple[int, int, int]:
+            nonlocal offset
+            parts.append(part)
+            offset += len(part)
+            return offset - len(part), offset, zlib.adler32(part)
+
+        groups, group_of = [], bytearray(_GROUP_BYTES * len(records))
+        for group, (region, members) in enumerate(by_region.items()):
+            plain_at = place(pickle.dumps([plain(records[position]) for position in members], protocol=pickle.HIGHEST_PROTOCOL))
+            headers = tuple(_header(records[position], keep, json_at[position]) for position in members)
+            header_at = place(marshal.dumps((headers, tuple(members))))
+            groups.append((region, header_at, plain_at))
+            for position in members:
+                group_of[_GROUP_BYTES * position : _GROUP_BYTES * (position + 1)] = group.to_bytes(_GROUP_BYTES, "big")
+        json_start = offset
+        parts.extend(json_parts)
+        index = marshal.dumps((key, tuple(record.id for record in records), bytes(group_of), tuple(groups), json_start))
         temporary = where.with_name(f"{where.name}.{os.getpid()}.tmp")
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             with temporary.open("wb") as stream:
                 stream.write(_MAGIC + _checksum(index) + len(index).to_bytes(_LENGTH_BYTES, "big"))
                 stream.write(index)
-                stream.writelines(blobs)
+                stream.writelines(parts)
             os.replace(temporary, where)  # readers see the old entry or the new one, never half of one
         except OSError:
             try:

@@ -398,7 +398,7 @@ def answer(
     primary = primary_12356(dataset, place)
     lines: list[tuple[tuple, LineAnswer]] = []
     hidden_older = 0
-    for loaded in dataset.entries:
+    for loaded in dataset.candidates(place):
         record = loaded.record
         if primary is not None and record.id == primary.record.id:
             continue

@@ -231,14 +231,19 @@ PLAIN_OF_MODEL = {cls.__name__: cls for cls in (EmergencyNumber, City, Region, S
                                                 Channel, Validity, Hotline, DatasetMeta)}
 
 
+# Values that are plain as they are: no call needed for them (a validated overlay file has thousands).
+_PLAIN_VALUES = frozenset({str, int, bool, type(None)})
+
+
 def plain(value):
     """A validated pydantic model (or a list of them) as plain records with the same fields."""
     if isinstance(value, list):
-        return [plain(item) for item in value]
+        return [item if type(item) in _PLAIN_VALUES else plain(item) for item in value]
     cls = PLAIN_OF_MODEL.get(type(value).__name__)
-    if cls is None or not hasattr(type(value), "model_fields"):
-        return value  # str, int, bool, None, date, an enum member
+    if cls is None or isinstance(value, Plain):
+        return value  # a date, an enum member, or already plain
     record = cls.__new__(cls)
     for name in cls.__slots__:
-        setattr(record, name, plain(getattr(value, name)))
+        item = getattr(value, name)
+        setattr(record, name, item if type(item) in _PLAIN_VALUES else plain(item))
     return record

@@ -12,8 +12,9 @@ class, and the methods are ordinary functions that every class shares.
         end: datetime
         note: str | None = None
 
-Instances are frozen and hashable by their fields unless the class says ``frozen=False``
-(then they are unhashable, as a mutable dataclass is); ``eq=False`` keeps identity equality.
+Instances are frozen and hashable by their fields unless the class (or its base) says
+``frozen=False``: then they are unhashable, as a mutable dataclass is, and a field is set
+through any property a subclass defines for it. ``eq=False`` keeps identity equality.
 ``uncompared`` names fields left out of equality and hashing. ``replace`` copies with changes.
 """
 
@@ -40,9 +41,13 @@ class Value:
     _field_set: frozenset[str] = frozenset()
     _defaults: dict[str, Any] = {}
     _compared: tuple[str, ...] = ()
+    _frozen = True
 
-    def __init_subclass__(cls, *, frozen: bool = True, eq: bool = True, uncompared: tuple[str, ...] = (), **kwargs):
+    def __init_subclass__(cls, *, frozen: bool | None = None, eq: bool = True, uncompared: tuple[str, ...] = (),
+                          **kwargs):
         super().__init_subclass__(**kwargs)
+        if frozen is None:
+            frozen = cls._frozen  # as the base class is
         fields = list(cls._fields)
         defaults = dict(cls._defaults)
         for name in cls.__dict__.get("__annotations__", {}):
@@ -56,6 +61,7 @@ class Value:
         cls._field_set = frozenset(fields)
         cls._defaults = defaults
         cls._compared = tuple(name for name in fields if name not in uncompared)
+        cls._frozen = frozen
         if not eq:
             cls.__eq__ = object.__eq__
             cls.__hash__ = object.__hash__
@@ -81,8 +87,11 @@ class Value:
                         raise TypeError(f"{type(self).__name__}: missing field {name!r}")
                     default = self._defaults[name]
                     values[name] = default.make() if type(default) is Fresh else default
-        # Straight into the instance's namespace: frozen classes refuse attribute assignment.
-        self.__dict__.update(values)
+        if self._frozen:
+            self.__dict__.update(values)  # straight into the namespace: a frozen class refuses assignment
+        else:
+            for name, value in values.items():
+                setattr(self, name, value)  # through any property a subclass puts on a field
 
     def _key(self) -> tuple:
         return tuple(getattr(self, name) for name in self._compared)

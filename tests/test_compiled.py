@@ -125,3 +125,32 @@ def test_unchanged_files_are_neither_read_nor_hashed_and_a_touched_file_is_judge
 
     first.write_bytes(first.read_bytes() + b" ")
     assert load_it(monkeypatch) == {"validate": 2, "hash": 3}  # new content: validated again
+
+
+def test_an_answer_for_one_place_reads_only_its_region_and_the_national_section(tmp_path, monkeypatch):
+    from hotline_cli import api
+
+    monkeypatch.setenv("HOTLINE_CACHE_DIR", str(tmp_path / "cache"))
+    load([], compiled=True)  # builds the cache
+    dataset = load([], compiled=True)
+    assert isinstance(dataset.entries, compiled.CompiledEntries)
+    place = api.resolve_place(dataset, "厦门")
+    answer = api.ask(dataset, place, None, api.parse_instant("2026-11-25T21:30"))
+    assert answer.lines and answer.lines[0].record.id.startswith("12356")
+    assert set(dataset.entries._read) == {compiled.NATIONAL_SECTION, "350000"}
+
+
+def test_the_sections_hold_every_record_in_dataset_order_and_answer_as_the_validated_data(tmp_path, monkeypatch, dataset):
+    from hotline_cli import api
+
+    monkeypatch.setenv("HOTLINE_CACHE_DIR", str(tmp_path / "cache"))
+    load([], compiled=True)
+    fast = load([], compiled=True)
+    assert [entry.record.id for entry in fast.entries] == [entry.record.id for entry in dataset.entries]
+    instant = api.parse_instant("2026-10-01T03:15")
+    for code in [None, *(region.code for region in dataset.regions)]:
+        sectioned = load([], compiled=True)  # fresh: nothing read yet
+        places = [api.resolve_place(d, code) if code else None for d in (sectioned, dataset)]
+        ids = [[(line.record.id, line.group, line.status) for line in api.ask(d, p, None, instant).lines]
+               for d, p in zip((sectioned, dataset), places)]
+        assert ids[0] == ids[1], code

@@ -9,6 +9,10 @@ tenth of an answer, so, as Python does for its .pyc files, the cache also keeps 
 sizes and modification times: while those are unchanged the files are not read; when any differs,
 the hash decides. A cache that cannot be read or written is ignored: the answer is then built
 from the validated files, as without a cache.
+
+An answer for one place uses that place's lines and the mainland's national ones, a fifth of
+the records, so the records are stored in sections (one per region, one for the national lines)
+and each section is read back when first needed (``CompiledEntries``).
 """
 
 from __future__ import annotations
@@ -16,19 +20,20 @@ from __future__ import annotations
 import gc
 import os
 import sys
+from collections.abc import Sequence
 from importlib.abc import Traversable
 from pathlib import Path
 
 from . import __version__
 
 try:  # CPython's pickle is this C module; importing pickle.py around it costs 5 M instructions a run.
-    from _pickle import dump, load
+    from _pickle import dump, dumps, load, loads
 except ImportError:  # an interpreter without it
-    from pickle import dump, load
+    from pickle import dump, dumps, load, loads
 
 CACHE_NAME = "bundled-data.pickle"
 # Bumped when the plain records or the file's layout change, so an old cache file is never read as a new one.
-FORMAT = 2
+FORMAT = 3
 
 
 def cache_dir() -> Path:
@@ -99,10 +104,73 @@ def load_bundled(root: Traversable, files: list[Traversable], validate):
         from .records import plain
         from .value import replace
 
-        compiled = (plain(meta), plain(regions), [replace(entry, record=plain(entry.record)) for entry in entries])
+        entries = [replace(entry, record=plain(entry.record)) for entry in entries]
+        compiled = (plain(meta), plain(regions), CompiledEntries(_sections(entries)))
         _write(path, stat, key, compiled)
-        return (*compiled, [], [])
+        return (compiled[0], compiled[1], entries, [], [])
     return meta, regions, entries, problems, duplicates
+
+
+NATIONAL_SECTION = "national"
+
+
+def section_of(record) -> str:
+    """The section a record is stored in: the national lines of the mainland, else its region's."""
+    from .records import Scope
+
+    return NATIONAL_SECTION if record.scope is Scope.national and record.country == "CN" else record.region
+
+
+def _sections(entries: list) -> dict[str, bytes]:
+    grouped: dict[str, list] = {}
+    for position, entry in enumerate(entries):
+        grouped.setdefault(section_of(entry.record), []).append((position, entry))
+    return {name: dumps(pairs, protocol=-1) for name, pairs in grouped.items()}
+
+
+class CompiledEntries(Sequence):
+    """The bundled entries in dataset order, each section read back when first needed.
+
+    ``near(region)`` gives the entries of a region's section and of the national one, which is
+    all an answer for a place in it can include; iterating, indexing or measuring reads them all.
+    """
+
+    def __init__(self, sections: dict[str, bytes]):
+        self._stored = sections
+        self._read: dict[str, list] = {}
+        self._everything: list | None = None
+
+    def __reduce__(self):
+        return (CompiledEntries, (self._stored,))
+
+    def _section(self, name: str) -> list:
+        if name not in self._read:
+            stored = self._stored.get(name)
+            self._read[name] = loads(stored) if stored is not None else []
+        return self._read[name]
+
+    def _in_order(self, names) -> list:
+        pairs = [pair for name in names for pair in self._section(name)]
+        pairs.sort(key=lambda pair: pair[0])
+        return [entry for _, entry in pairs]
+
+    def near(self, region: str | None) -> list:
+        """The national section's entries and, given a region code, that region's, in dataset order."""
+        return self._in_order([NATIONAL_SECTION] if region is None else [NATIONAL_SECTION, region])
+
+    def all(self) -> list:
+        if self._everything is None:
+            self._everything = self._in_order(list(self._stored))
+        return self._everything
+
+    def __len__(self) -> int:
+        return len(self.all())
+
+    def __getitem__(self, index):
+        return self.all()[index]
+
+    def __iter__(self):
+        return iter(self.all())
 
 
 def _read(path: Path, *, stat: str | None = None, key: str | None = None):

@@ -11,7 +11,7 @@ import gc
 import json
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import cached_property
 from importlib import resources
 from importlib.abc import Traversable
@@ -52,13 +52,14 @@ class Dataset(Value, frozen=False):
     # The user's call log by line id (attempts.by_line), when they keep one; None otherwise.
     attempts: dict | None = None
 
-    def candidates(self, place) -> list[LoadedHotline]:
+    def candidates(self, place) -> Sequence[LoadedHotline]:
         """The entries an answer for ``place`` (None: all of China) may draw on, in no particular order.
 
-        Every entry here; a dataset whose overlays come from the cache reads only those of the
-        place's region and the national ones (``CachedOverlayDataset``).
+        Every entry, unless fewer can be read: the compiled bundled data reads only the sections
+        of the place's region and of the national lines, and a dataset whose overlays come from
+        the cache only their records of those (``CachedOverlayDataset``).
         """
-        return self.entries
+        return _near(self.entries, place)
 
     @cached_property
     def hotlines(self) -> list[Hotline]:
@@ -85,6 +86,12 @@ class Dataset(Value, frozen=False):
                 for code in set(city.area_codes):
                     owners[code] = owners.get(code, 0) + 1
         return frozenset(code for code, count in owners.items() if count > 1)
+
+
+def _near(entries: Sequence[LoadedHotline], place) -> Sequence[LoadedHotline]:
+    """Entries of the place's region and the national ones where ``entries`` can read just those, else all."""
+    near = getattr(entries, "near", None)  # the compiled bundled data (compiled.CompiledEntries)
+    return entries if near is None else near(place.region.code if place is not None else None)
 
 
 def bundled_root() -> Traversable:
@@ -444,7 +451,7 @@ class CachedOverlayDataset(Dataset):
             return self._entries
         # `answer` uses a line of the place's region, or a national one (region NATIONAL): no other can belong.
         wanted = [NATIONAL] if place is None else [NATIONAL, place.region.code]
-        found = [entry for entry in self._bundled if entry.record.id not in self._overlay_ids]
+        found = [entry for entry in _near(self._bundled, place) if entry.record.id not in self._overlay_ids]
         later: set[str] = set()  # ids of the files merged after this one, which replace its records
         for number, (name, file) in enumerate(reversed(self._files)):
             for region in wanted:
@@ -552,29 +559,30 @@ def load(overlays: list[Path] | None = None, compiled: bool = False) -> Dataset:
         meta, regions, entries, problems, duplicates = load_bundled(root, files, lambda: _load_bundled_validated(root, files))
     else:
         meta, regions, entries, problems, duplicates = _load_bundled_validated(root, files)
-    index = {entry.record.id: position for position, entry in enumerate(entries)}
 
     replaced: list[tuple[str, str]] = []
     overlay_paths = overlay_files(list(overlays or []))
-    # Thousands of overlay records are made here and none freed: the collector's passes over them
-    # (validating a file, or reading it back from the cache) are wasted work.
-    collecting = gc.isenabled()
-    gc.disable()
     read: list[tuple[str, object]] = []
     lazily = False
-    try:
-        if overlay_paths:
-            from .overlay_cache import CachedFile
+    if overlay_paths:
+        from .overlay_cache import CachedFile
 
+        # Thousands of overlay records are made here and none freed: the collector's passes over them
+        # (validating a file, or reading it back from the cache) are wasted work.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
             read = _read_overlays(overlay_paths, regions, entries, compiled, problems, duplicates)
             from_cache = all(isinstance(records, CachedFile) for _, records in read)
             lazily = compiled and from_cache and not problems and not duplicates
             if not lazily:
+                entries = list(entries)  # every section of the compiled data: an overlay may replace any record
+                index = {entry.record.id: position for position, entry in enumerate(entries)}
                 for name, records in read:
                     _merge(records.records() if isinstance(records, CachedFile) else records, name, entries, index, replaced)
-    finally:
-        if collecting:
-            gc.enable()
+        finally:
+            if collecting:
+                gc.enable()
 
     problems.extend(duplicates)
     if problems:

@@ -346,7 +346,7 @@ def _locality(record: Hotline, place: Place | None) -> int | None:
 
 def primary_12356(dataset: Dataset, place: Place | None) -> LoadedHotline | None:
     """The most specific 12356 record for a place: its city's, else its province's, else the national one."""
-    by_id = dataset.by_id
+    by_id = {entry.record.id: entry for entry in dataset.candidates(place)}
     if place is not None and place.region.phone_region == "CN":
         province = f"12356-{place.region.pinyin}"
         if place.city is not None:

@@ -154,3 +154,27 @@ def test_the_sections_hold_every_record_in_dataset_order_and_answer_as_the_valid
         ids = [[(line.record.id, line.group, line.status) for line in api.ask(d, p, None, instant).lines]
                for d, p in zip((sectioned, dataset), places)]
         assert ids[0] == ids[1], code
+
+
+def test_a_damaged_section_is_answered_from_the_validated_files(tmp_path, monkeypatch, dataset):
+    import pickle
+
+    from hotline_cli import api
+
+    monkeypatch.setenv("HOTLINE_CACHE_DIR", str(tmp_path / "cache"))
+    load([], compiled=True)
+    path = compiled.cache_dir() / compiled.CACHE_NAME
+    with path.open("rb") as stream:
+        keys, (meta, regions, entries) = pickle.load(stream), pickle.load(stream)
+    check, stored = entries._stored["350000"]
+    middle = len(stored) // 2
+    entries._stored["350000"] = (check, stored[:middle] + bytes([stored[middle] ^ 0xFF]) + stored[middle + 1:])
+    with path.open("wb") as stream:
+        pickle.dump(keys, stream)
+        pickle.dump((meta, regions, entries), stream)
+
+    damaged = load([], compiled=True)
+    instant = api.parse_instant("2026-11-25T21:30")
+    asked = [api.ask(d, api.resolve_place(d, "厦门"), None, instant) for d in (damaged, dataset)]
+    assert [line.record.id for line in asked[0].lines] == [line.record.id for line in asked[1].lines]
+    assert any(line.record.id.startswith("12356-fujian") for line in asked[0].lines)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import gc
 import os
 import sys
+import zlib
 from collections.abc import Sequence
 from importlib.abc import Traversable
 from pathlib import Path
@@ -33,7 +34,7 @@ except ImportError:  # an interpreter without it
 
 CACHE_NAME = "bundled-data.pickle"
 # Bumped when the plain records or the file's layout change, so an old cache file is never read as a new one.
-FORMAT = 3
+FORMAT = 4
 
 
 def cache_dir() -> Path:
@@ -90,7 +91,7 @@ def load_bundled(root: Traversable, files: list[Traversable], validate):
     if stat is not None:
         cached = _read(path, stat=stat)
         if cached is not None:
-            return (*cached, [], [])
+            return _with_fallback(cached, validate)
     try:
         key = data_key(root, files)
     except OSError:
@@ -98,17 +99,30 @@ def load_bundled(root: Traversable, files: list[Traversable], validate):
     cached = _read(path, key=key)
     if cached is not None:
         _write(path, stat, key, cached)  # the same files, touched: note their new times
-        return (*cached, [], [])
+        return _with_fallback(cached, validate)
     meta, regions, entries, problems, duplicates = validate()
     if not problems and not duplicates:
         from .records import plain
-        from .value import replace
 
-        entries = [replace(entry, record=plain(entry.record)) for entry in entries]
+        entries = _plain_entries(entries)
         compiled = (plain(meta), plain(regions), CompiledEntries(_sections(entries)))
         _write(path, stat, key, compiled)
         return (compiled[0], compiled[1], entries, [], [])
     return meta, regions, entries, problems, duplicates
+
+
+def _plain_entries(entries: list) -> list:
+    from .records import plain
+    from .value import replace
+
+    return [replace(entry, record=plain(entry.record)) for entry in entries]
+
+
+def _with_fallback(cached, validate):
+    meta, regions, entries = cached
+    # A section found damaged when it is read: the records come from the validated files instead.
+    entries.fallback = lambda: _plain_entries(validate()[2])
+    return meta, regions, entries, [], []
 
 
 NATIONAL_SECTION = "national"
@@ -121,11 +135,21 @@ def section_of(record) -> str:
     return NATIONAL_SECTION if record.scope is Scope.national and record.country == "CN" else record.region
 
 
-def _sections(entries: list) -> dict[str, bytes]:
+def _grouped(entries: list) -> dict[str, list]:
+    """(position, entry) pairs by section."""
     grouped: dict[str, list] = {}
     for position, entry in enumerate(entries):
         grouped.setdefault(section_of(entry.record), []).append((position, entry))
-    return {name: dumps(pairs, protocol=-1) for name, pairs in grouped.items()}
+    return grouped
+
+
+def _sections(entries: list) -> dict[str, tuple[int, bytes]]:
+    """Each section pickled, with a checksum that tells a damaged one when it is read."""
+    sections = {}
+    for name, pairs in _grouped(entries).items():
+        stored = dumps(pairs, protocol=-1)
+        sections[name] = (zlib.adler32(stored), stored)
+    return sections
 
 
 class CompiledEntries(Sequence):
@@ -135,18 +159,26 @@ class CompiledEntries(Sequence):
     all an answer for a place in it can include; iterating, indexing or measuring reads them all.
     """
 
-    def __init__(self, sections: dict[str, bytes]):
+    def __init__(self, sections: dict[str, tuple[int, bytes]]):
         self._stored = sections
         self._read: dict[str, list] = {}
         self._everything: list | None = None
+        self.fallback = None  # every entry, made afresh: used when a stored section is damaged
 
     def __reduce__(self):
         return (CompiledEntries, (self._stored,))
 
     def _section(self, name: str) -> list:
         if name not in self._read:
-            stored = self._stored.get(name)
-            self._read[name] = loads(stored) if stored is not None else []
+            check, stored = self._stored.get(name, (None, None))
+            if stored is None:
+                self._read[name] = []
+            elif zlib.adler32(stored) == check:
+                self._read[name] = loads(stored)
+            elif self.fallback is not None:
+                self._read = {name: [] for name in self._stored} | _grouped(self.fallback())
+            else:
+                raise ValueError(f"the compiled data's section {name!r} is damaged")
         return self._read[name]
 
     def _in_order(self, names) -> list:

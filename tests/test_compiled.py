@@ -137,7 +137,7 @@ def test_an_answer_for_one_place_reads_only_its_region_and_the_national_section(
     place = api.resolve_place(dataset, "厦门")
     answer = api.ask(dataset, place, None, api.parse_instant("2026-11-25T21:30"))
     assert answer.lines and answer.lines[0].record.id.startswith("12356")
-    assert set(dataset.entries._read) == {compiled.NATIONAL_SECTION, "350000"}
+    assert set(dataset.entries._read) == {records.NATIONAL, "350000"}
 
 
 def test_the_sections_hold_every_record_in_dataset_order_and_answer_as_the_validated_data(tmp_path, monkeypatch, dataset):

@@ -10,9 +10,9 @@ sizes and modification times: while those are unchanged the files are not read; 
 the hash decides. A cache that cannot be read or written is ignored: the answer is then built
 from the validated files, as without a cache.
 
-An answer for one place uses that place's lines and the mainland's national ones, a fifth of
-the records, so the records are stored in sections (one per region, one for the national lines)
-and each section is read back when first needed (``CompiledEntries``).
+An answer for one place uses that place's lines and the national ones, a fifth of the records,
+so the records are stored in sections by region (the national lines have region 000000, as in
+overlays' cache) and each section is read back when first needed (``CompiledEntries``).
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from importlib.abc import Traversable
 from pathlib import Path
 
 from . import __version__
+from .records import NATIONAL
 
 try:  # CPython's pickle is this C module; importing pickle.py around it costs 5 M instructions a run.
     from _pickle import dump, dumps, load, loads
@@ -34,7 +35,7 @@ except ImportError:  # an interpreter without it
 
 CACHE_NAME = "bundled-data.pickle"
 # Bumped when the plain records or the file's layout change, so an old cache file is never read as a new one.
-FORMAT = 4
+FORMAT = 5
 
 
 def cache_dir() -> Path:
@@ -125,21 +126,11 @@ def _with_fallback(cached, validate):
     return meta, regions, entries, [], []
 
 
-NATIONAL_SECTION = "national"
-
-
-def section_of(record) -> str:
-    """The section a record is stored in: the national lines of the mainland, else its region's."""
-    from .records import Scope
-
-    return NATIONAL_SECTION if record.scope is Scope.national and record.country == "CN" else record.region
-
-
 def _grouped(entries: list) -> dict[str, list]:
-    """(position, entry) pairs by section."""
+    """(position, entry) pairs by section: by the record's region (NATIONAL, 000000, for the national lines)."""
     grouped: dict[str, list] = {}
     for position, entry in enumerate(entries):
-        grouped.setdefault(section_of(entry.record), []).append((position, entry))
+        grouped.setdefault(entry.record.region, []).append((position, entry))
     return grouped
 
 
@@ -188,7 +179,7 @@ class CompiledEntries(Sequence):
 
     def near(self, region: str | None) -> list:
         """The national section's entries and, given a region code, that region's, in dataset order."""
-        return self._in_order([NATIONAL_SECTION] if region is None else [NATIONAL_SECTION, region])
+        return self._in_order([NATIONAL] if region is None else [NATIONAL, region])
 
     def all(self) -> list:
         if self._everything is None:

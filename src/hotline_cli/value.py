@@ -20,6 +20,7 @@ through any property a subclass defines for it. ``eq=False`` keeps identity equa
 
 from __future__ import annotations
 
+import inspect
 from typing import Any, TypeVar
 
 __all__ = ["Fresh", "Value", "replace"]
@@ -50,7 +51,7 @@ class Value:
             frozen = cls._frozen  # as the base class is
         fields = list(cls._fields)
         defaults = dict(cls._defaults)
-        for name in cls.__dict__.get("__annotations__", {}):
+        for name in inspect.get_annotations(cls):  # the class's own, as declared (strings or objects)
             if name not in fields:
                 fields.append(name)
             if name in cls.__dict__:

@@ -7,6 +7,7 @@ among the hotlines, always.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from enum import Enum
 from functools import lru_cache
@@ -344,9 +345,10 @@ def _locality(record: Hotline, place: Place | None) -> int | None:
     return None
 
 
-def primary_12356(dataset: Dataset, place: Place | None) -> LoadedHotline | None:
-    """The most specific 12356 record for a place: its city's, else its province's, else the national one."""
-    by_id = {entry.record.id: entry for entry in dataset.candidates(place)}
+def primary_12356(candidates: Sequence[LoadedHotline], place: Place | None) -> LoadedHotline | None:
+    """The most specific 12356 record for a place among ``candidates`` (``Dataset.candidates(place)``):
+    its city's, else its province's, else the national one."""
+    by_id = {entry.record.id: entry for entry in candidates}
     if place is not None and place.region.phone_region == "CN":
         province = f"12356-{place.region.pinyin}"
         if place.city is not None:
@@ -395,10 +397,11 @@ def answer(
     if instant.tzinfo is None:
         raise ValueError("instant must carry a time zone")
     at = instant.astimezone(CHINA_TZ)
-    primary = primary_12356(dataset, place)
+    candidates = dataset.candidates(place)  # read once: from the compiled sections or the overlay cache
+    primary = primary_12356(candidates, place)
     lines: list[tuple[tuple, LineAnswer]] = []
     hidden_older = 0
-    for loaded in dataset.candidates(place):
+    for loaded in candidates:
         record = loaded.record
         if primary is not None and record.id == primary.record.id:
             continue

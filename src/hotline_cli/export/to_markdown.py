@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from ..render.view import AnswerView, LineView
+from ..render.words import word
 
 # Chat apps (WeChat, DingTalk) show the Markdown source as it is, so a backslash
 # goes only where a character would otherwise form syntax: everywhere for the few
@@ -88,7 +89,7 @@ def _line(view: AnswerView, line: LineView) -> list[str]:
         out.append(f"- {labels['status']}{c}{escape(line.status)}")
     if line.hours:
         out.append(f"- {labels['hours']}{c}{escape(line.hours)}")
-    out.append(f"- {labels['audiences']}{c}{escape('、'.join(line.audiences) if view.lang != 'en' else ', '.join(line.audiences))}")
+    out.append(f"- {labels['audiences']}{c}{escape(word(view.lang, 'list_sep').join(line.audiences))}")
     if line.restricted:
         out.append(f"- **{escape(line.restricted)}**")
     if line.call_length:
